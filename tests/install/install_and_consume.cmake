@@ -1,0 +1,22 @@
+# Runs as `cmake -P`: each step must succeed, or the test fails with its output.
+function(run_step description)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
+  if(NOT result EQUAL 0)
+    message(FATAL_ERROR "${description} failed (${result}):\n${output}")
+  endif()
+  set(step_output "${output}" PARENT_SCOPE)
+endfunction()
+
+file(REMOVE_RECURSE ${WORK_DIR})
+set(prefix ${WORK_DIR}/prefix)
+
+run_step("cmake --install" ${CMAKE_COMMAND} --install ${TETRA_BINARY_DIR} --prefix ${prefix})
+run_step("configuring the consumer" ${CMAKE_COMMAND} -S ${CONSUMER_SOURCE_DIR} -B ${WORK_DIR}/build
+         -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=${BUILD_TYPE})
+run_step("building the consumer" ${CMAKE_COMMAND} --build ${WORK_DIR}/build)
+run_step("running the consumer" ${WORK_DIR}/build/consumer)
+
+# The program prints a value computed through the installed headers and library.
+if(NOT step_output MATCHES "8'b1010xxzz & 8'b11111111 = 8'b1010xxxx")
+  message(FATAL_ERROR "the consumer printed something unexpected:\n${step_output}")
+endif()
