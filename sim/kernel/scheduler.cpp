@@ -1,0 +1,430 @@
+#include "sim/kernel/scheduler.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <boost/coroutine2/coroutine.hpp>
+#include <boost/coroutine2/fixedsize_stack.hpp>
+#include <fmt/format.h>
+
+#include "sim/kernel/errors.hpp"
+#include "sim/kernel/object.hpp"
+#include "sim/kernel/signal.hpp"
+
+namespace tetra {
+
+namespace {
+using Coroutine = boost::coroutines2::coroutine<void>;
+// Big enough for testbench code with formatted messages; the memory is only touched as used.
+constexpr std::size_t kThreadStackBytes = 256 * 1024;
+
+// Thrown inside a thread that kills itself, caught by its own entry frame.
+struct ThreadKilled {};
+}  // namespace
+
+/// A thread process: its coroutine, wait token and end event.
+struct ThreadState {
+  ThreadState(Scheduler& scheduler, Callable body_) : body(std::move(body_)), done(scheduler) {}
+  Callable body;
+  std::unique_ptr<Coroutine::push_type> coroutine;
+  Coroutine::pull_type* back_to_scheduler = nullptr;
+  std::uint64_t token = 0;  // bumped on every resumption: older wake-ups become stale
+  const Event* woken_by = nullptr;
+  Event done;
+  bool finished = false;
+  bool capture_errors = false;
+  std::exception_ptr error;
+};
+
+thread_local Scheduler* Scheduler::current_ = nullptr;
+
+Scheduler::Scheduler(Duration resolution) : resolution_(resolution), read_only_event_(*this) {
+  if (resolution.in_femtoseconds() <= 0) {
+    throw std::invalid_argument(fmt::format("the time resolution must be positive, not {}", resolution));
+  }
+}
+
+Scheduler::~Scheduler() = default;
+
+Ticks Scheduler::to_ticks(Duration delay) const {
+  const std::int64_t fs = delay.in_femtoseconds();
+  if (fs < 0) throw std::invalid_argument(fmt::format("negative delay {}", delay));
+  if (fs % resolution_.in_femtoseconds() != 0) {
+    throw std::invalid_argument(
+        fmt::format("delay {} is not a whole number of ticks of the resolution {}", delay, resolution_));
+  }
+  return static_cast<Ticks>(fs / resolution_.in_femtoseconds());
+}
+
+// --- processes ---------------------------------------------------------------------
+
+MethodHandle Scheduler::add_method(const Scope& owner, std::string_view name, Callable body) {
+  const auto id = static_cast<ProcessId>(slots_.size());
+  auto stored = std::make_unique<Callable>(std::move(body));
+  slots_.push_back({stored->entry(), stored->object(), 0, id, false});
+  infos_.push_back({&owner, std::string(name), {}, std::nullopt, std::move(stored), nullptr});
+  return MethodHandle(*this, id);
+}
+
+ProcessId Scheduler::add_thread(const Scope& owner, std::string_view name, Callable body) {
+  const auto id = static_cast<ProcessId>(slots_.size());
+  slots_.push_back({nullptr, nullptr, 0, id, true});
+  infos_.push_back({&owner, std::string(name), {}, std::nullopt, nullptr,
+                    std::make_unique<ThreadState>(*this, std::move(body))});
+  if (started_) start_thread(id);
+  return id;
+}
+
+ProcessId Scheduler::spawn(std::string_view name, Callable body, bool share_driver, bool capture_errors) {
+  const ProcessId parent = require_thread("spawn");
+  const ProcessId id = add_thread(*infos_[parent].owner, name, std::move(body));
+  if (share_driver) slots_[id].driver = slots_[parent].driver;
+  thread_state(id).capture_errors = capture_errors;
+  return id;
+}
+
+std::string Scheduler::process_path(ProcessId id) const {
+  if (id == kNoProcess) return "(no process)";
+  if (id == kReadOnlyRegion) return "(read-only region)";
+  const ProcessInfo& info = infos_.at(id);
+  const std::string owner = info.owner->path();
+  return owner.empty() ? info.name : owner + '.' + info.name;
+}
+
+ThreadState& Scheduler::thread_state(ProcessId id) const {
+  ThreadState* state = infos_.at(id).thread.get();
+  if (state == nullptr) throw std::invalid_argument(fmt::format("{} is not a thread process", process_path(id)));
+  return *state;
+}
+
+ProcessId Scheduler::require_thread(const char* operation) const {
+  if (current_process_ == kNoProcess || !slots_[current_process_].is_thread) {
+    throw NotInThreadError(fmt::format("{}() can only be called from a thread process (called from {})", operation,
+                                       process_path(current_process_)));
+  }
+  return current_process_;
+}
+
+const Event& Scheduler::done_event(ProcessId id) const { return thread_state(id).done; }
+bool Scheduler::is_done(ProcessId id) const { return thread_state(id).finished; }
+std::exception_ptr Scheduler::captured_error(ProcessId id) const { return thread_state(id).error; }
+
+void Scheduler::make_sensitive(ProcessId id, const Event& event) {
+  if (&event.scheduler() != this) {
+    throw ElaborationError(fmt::format("{} is sensitive to an event of another simulation", process_path(id)));
+  }
+  auto& methods = event.static_methods_;
+  if (std::find(methods.begin(), methods.end(), id) == methods.end()) methods.push_back(id);
+}
+
+void MethodHandle::add_sensitivity(EventRef source) {
+  if (scheduler_->elaborated_) {
+    scheduler_->make_sensitive(id_, source.get());
+  } else {
+    scheduler_->infos_[id_].sensitivity.push_back(source);
+  }
+}
+
+MethodHandle& MethodHandle::run_at_start(bool enabled) {
+  scheduler_->infos_[id_].run_at_start = enabled;
+  return *this;
+}
+
+// --- threads -----------------------------------------------------------------------
+
+void Scheduler::start_thread(ProcessId id) {
+  ThreadState& state = thread_state(id);
+  state.coroutine = std::make_unique<Coroutine::push_type>(
+      boost::coroutines2::fixedsize_stack(kThreadStackBytes), [&state](Coroutine::pull_type& back) {
+        state.back_to_scheduler = &back;
+        try {
+          state.body();
+        } catch (const boost::context::detail::forced_unwind&) {
+          throw;  // a kill unwinding this stack: let Boost finish it
+        } catch (const ThreadKilled&) {
+          // killed itself: end normally
+        } catch (...) {
+          if (!state.capture_errors) throw;
+          state.error = std::current_exception();
+        }
+      });
+  queue_.push_back({nullptr, id, state.token});
+}
+
+void Scheduler::resume(ProcessId id, std::uint64_t token, const Event* cause) {
+  ThreadState& state = *infos_[id].thread;
+  if (state.token != token || state.finished) return;  // a stale wake-up
+  ++state.token;
+  state.woken_by = cause;
+  current_process_ = id;
+  current_driver_ = in_read_only_ ? kReadOnlyRegion : slots_[id].driver;
+  (*state.coroutine)();
+  current_process_ = kNoProcess;
+  current_driver_ = kNoProcess;
+  if (!*state.coroutine) finish_thread(id);
+}
+
+void Scheduler::finish_thread(ProcessId id) {
+  ThreadState& state = *infos_[id].thread;
+  state.finished = true;
+  state.coroutine.reset();
+  notify_now(state.done);
+}
+
+void Scheduler::kill(ProcessId id) {
+  ThreadState& state = thread_state(id);
+  if (state.finished) return;
+  if (id == current_process_) throw ThreadKilled{};
+  ++state.token;
+  const ProcessId killer = current_process_;
+  const ProcessId killer_driver = current_driver_;
+  state.coroutine.reset();  // unwinds the thread's stack (Boost forced_unwind)
+  current_process_ = killer;
+  current_driver_ = killer_driver;
+  finish_thread(id);
+}
+
+std::optional<std::size_t> Scheduler::wait_any(std::span<const Event* const> events,
+                                                std::optional<Duration> timeout) {
+  const ProcessId id = require_thread("wait");
+  ThreadState& state = *infos_[id].thread;
+  const std::uint64_t token = state.token;
+  for (const Event* event : events) event->waiters_.push_back({id, token});
+  if (timeout) schedule(now_ + to_ticks(*timeout), {nullptr, id, token});
+  (*state.back_to_scheduler)();
+  if (state.woken_by == nullptr) return std::nullopt;
+  const auto it = std::find(events.begin(), events.end(), state.woken_by);
+  return static_cast<std::size_t>(it - events.begin());
+}
+
+// --- events ------------------------------------------------------------------------
+
+void Scheduler::notify_now(const Event& event) {
+  if (event.queued_now_) return;
+  event.queued_now_ = true;
+  queue_.push_back({&event, kNoProcess, 0});
+}
+
+void Scheduler::notify_at(const Event& event, Duration delay) {
+  schedule(now_ + to_ticks(delay), {&event, kNoProcess, 0});
+}
+
+void Scheduler::schedule(Ticks time, Activation activation) {
+  timed_.push({time, timed_sequence_++, activation});
+}
+
+void Event::notify() { scheduler_->notify_now(*this); }
+void Event::notify_delta() { scheduler_->notify_next_delta(*this); }
+void Event::notify_after(Duration delay) { scheduler_->notify_at(*this, delay); }
+
+void Scheduler::fire(const Event& event) {
+  event.queued_now_ = false;
+  for (const ProcessId method : event.static_methods_) run_method(method);
+  if (event.waiters_.empty()) return;
+  // Resumed threads may wait on this event again: iterate a copy (its capacity is kept).
+  waking_.assign(event.waiters_.begin(), event.waiters_.end());
+  event.waiters_.clear();
+  for (const Wakeup& wakeup : waking_) resume(wakeup.process, wakeup.token, &event);
+}
+
+// --- the region loop ---------------------------------------------------------------
+
+void Scheduler::evaluate_queue() {
+  // Immediate notifications append to the queue while it is being walked.
+  for (std::size_t i = 0; i < queue_.size(); ++i) {
+    const Activation activation = queue_[i];
+    if (activation.event != nullptr) {
+      fire(*activation.event);
+    } else if (slots_[activation.process].is_thread) {
+      resume(activation.process, activation.token, nullptr);
+    } else {
+      run_method(activation.process);
+    }
+  }
+  queue_.clear();
+}
+
+void Scheduler::evaluate() {
+  ++delta_serial_;
+  evaluate_queue();
+}
+
+void Scheduler::update() {
+  for (SignalBase* signal : pending_) signal->commit();
+  pending_.clear();
+}
+
+void Scheduler::start_next_delta() {
+  for (const Event* event : next_events_) {
+    event->queued_next_ = false;
+    if (!event->queued_now_) {
+      event->queued_now_ = true;
+      queue_.push_back({event, kNoProcess, 0});
+    }
+  }
+  next_events_.clear();
+}
+
+void Scheduler::run_time_slot() {
+  if (queue_.empty() && pending_.empty() && next_events_.empty()) return;
+  deltas_in_slot_ = 0;
+  while (true) {
+    evaluate();
+    if (!pending_.empty() || !next_events_.empty()) {
+      if (++deltas_in_slot_ > delta_limit_) throw_delta_limit();
+      update();
+      start_next_delta();
+      if (finish_requested_) break;
+      continue;
+    }
+    if (!read_only_event_.idle()) {
+      in_read_only_ = true;
+      ++delta_serial_;
+      fire(read_only_event_);
+      evaluate_queue();
+      in_read_only_ = false;
+      if (!next_events_.empty()) {  // notified for a later delta from a monitor
+        start_next_delta();
+        continue;
+      }
+    }
+    break;
+  }
+  if (!step_observers_.empty() && !changed_in_slot_.empty()) {
+    for (const StepObserver& observer : step_observers_) observer(now_, changed_in_slot_);
+    for (SignalBase* signal : changed_in_slot_) signal->noted_changed_ = false;
+    changed_in_slot_.clear();
+  }
+}
+
+void Scheduler::throw_delta_limit() const {
+  std::string culprits;
+  std::size_t listed = 0;
+  for (const SignalBase* signal : pending_) {
+    if (listed++ == 8) {
+      culprits += fmt::format(", and {} more", pending_.size() - 8);
+      break;
+    }
+    culprits += fmt::format("{}{} (driven by {})", listed == 1 ? "" : ", ", signal->path(),
+                            process_path(signal->driver_process()));
+  }
+  throw DeltaCycleLimitError(now(), "",
+                             fmt::format("delta-cycle limit of {} reached (a combinational loop?); signals still "
+                                         "changing: {}",
+                                         delta_limit_, culprits.empty() ? std::string("none (events only)") : culprits));
+}
+
+bool Scheduler::advance_time(std::optional<Ticks> end) {
+  // Wake-ups of threads that were resumed otherwise (timeouts that did not expire) must
+  // neither move time nor keep the simulation alive.
+  while (!timed_.empty()) {
+    const Activation& top = timed_.top().activation;
+    if (top.event != nullptr) break;
+    const ThreadState& state = *infos_[top.process].thread;
+    if (state.token == top.token && !state.finished) break;
+    timed_.pop();
+  }
+  if (timed_.empty()) return false;
+  const Ticks next = timed_.top().time;
+  if (end && next >= *end) return false;
+  now_ = next;
+  while (!timed_.empty() && timed_.top().time == next) {
+    const Activation activation = timed_.top().activation;
+    timed_.pop();
+    if (activation.event != nullptr) {
+      notify_now(*activation.event);
+    } else {
+      queue_.push_back(activation);
+    }
+  }
+  return true;
+}
+
+void Scheduler::elaborate() {
+  if (elaborated_) return;
+  elaborate_design();
+  for (ProcessId id = 0; id < infos_.size(); ++id) {
+    for (const EventRef& source : infos_[id].sensitivity) make_sensitive(id, source.get());
+  }
+  pending_.reserve(signal_count_);
+  elaborated_ = true;
+}
+
+void Scheduler::begin_run() {
+  if (ended_) throw std::logic_error("the simulation has ended and cannot run again");
+  if (running_) throw std::logic_error("run() called while the simulation is running");
+  elaborate();
+  if (started_) return;
+  started_ = true;
+  changed_in_slot_.reserve(signal_count_);
+  for (ProcessId id = 0; id < infos_.size(); ++id) {
+    ProcessInfo& info = infos_[id];
+    if (info.thread) {
+      start_thread(id);
+      continue;
+    }
+    const bool edge_triggered = std::any_of(info.sensitivity.begin(), info.sensitivity.end(),
+                                            [](const EventRef& source) { return source.get().kind() == EventKind::edge; });
+    if (info.run_at_start.value_or(!edge_triggered)) queue_.push_back({nullptr, id, 0});
+  }
+}
+
+std::exception_ptr Scheduler::locate(std::exception_ptr error) const {
+  if (current_process_ == kNoProcess) return error;
+  try {
+    std::rethrow_exception(error);
+  } catch (const SimulationError&) {
+    return error;
+  } catch (const std::exception& cause) {
+    return std::make_exception_ptr(ProcessError(now(), process_path(current_process_), cause.what(), error));
+  } catch (...) {
+    return std::make_exception_ptr(
+        ProcessError(now(), process_path(current_process_), "a non-standard exception was thrown", error));
+  }
+}
+
+void Scheduler::run_until(std::optional<Ticks> end) {
+  begin_run();
+  Scheduler* const outer = current_;
+  current_ = this;
+  running_ = true;
+  try {
+    while (true) {
+      run_time_slot();
+      if (finish_requested_ || !advance_time(end)) break;
+    }
+  } catch (...) {
+    std::exception_ptr located = locate(std::current_exception());
+    current_process_ = kNoProcess;
+    current_driver_ = kNoProcess;
+    running_ = false;
+    current_ = outer;
+    end_simulation(true);
+    std::rethrow_exception(located);
+  }
+  running_ = false;
+  current_ = outer;
+  if (finish_requested_ || !end) {
+    end_simulation(false);
+  } else if (*end > now_) {
+    now_ = *end;
+  }
+}
+
+void Scheduler::run() { run_until(std::nullopt); }
+
+void Scheduler::run(Duration duration) { run_until(now_ + to_ticks(duration)); }
+
+// --- observers ---------------------------------------------------------------------
+
+void Scheduler::add_step_observer(StepObserver observer) { step_observers_.push_back(std::move(observer)); }
+
+void Scheduler::add_end_hook(EndHook hook) { end_hooks_.push_back(std::move(hook)); }
+
+void Scheduler::end_simulation(bool failed) {
+  if (ended_) return;
+  ended_ = true;
+  for (const EndHook& hook : end_hooks_) hook(failed);
+}
+
+}  // namespace tetra

@@ -1,0 +1,231 @@
+#pragma once
+// The discrete-event scheduler. Each time slot runs, like IEEE 1800 and SystemC:
+//   active:    triggered processes run (method processes at most once per delta);
+//   update:    signal writes commit; changes trigger sensitive processes for the next
+//              delta; repeated until nothing changes (bounded by the delta limit);
+//   read-only: monitors run; a signal write there throws;
+// then time advances to the earliest timed event. Everything happens in a fixed order
+// (registration order, then notification order), so runs are reproducible.
+
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <queue>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "sim/kernel/event.hpp"
+#include "sim/kernel/process.hpp"
+#include "sim/kernel/time.hpp"
+
+namespace tetra {
+
+class Scope;
+class SignalBase;
+struct ThreadState;
+
+/// "Processes running in the read-only region": no signal may be written.
+inline constexpr ProcessId kReadOnlyRegion = 0xFFFF'FFFEu;
+
+/// Called once per time slot, after it settled, with the signals that changed in it.
+using StepObserver = std::function<void(Ticks time, std::span<SignalBase* const> changed)>;
+/// Called once when the simulation ends; `failed` is true when it ends by an exception.
+using EndHook = std::function<void(bool failed)>;
+
+/// The event queue, process table and region loop of one simulation.
+class Scheduler {
+public:
+  /// A scheduler whose tick is `resolution` (default 1 ps).
+  explicit Scheduler(Duration resolution = Duration::femtoseconds(1'000));
+  Scheduler(const Scheduler&) = delete;
+  Scheduler& operator=(const Scheduler&) = delete;
+  virtual ~Scheduler();
+
+  // --- time ---------------------------------------------------------------------
+  /// Current simulated time.
+  [[nodiscard]] Duration now() const { return resolution_ * static_cast<std::int64_t>(now_); }
+  /// Current simulated time in ticks.
+  [[nodiscard]] Ticks now_ticks() const { return now_; }
+  /// The duration of one tick.
+  [[nodiscard]] Duration resolution() const { return resolution_; }
+  /// `delay` in ticks; throws std::invalid_argument if negative or not a whole number of ticks.
+  [[nodiscard]] Ticks to_ticks(Duration delay) const;
+
+  // --- running ------------------------------------------------------------------
+  /// Runs until no event is left or finish() is called; this ends the simulation.
+  void run();
+  /// Runs every time slot before now() + `duration`, then sets now() to that time.
+  void run(Duration duration);
+  /// Ends the simulation after the current delta cycle.
+  void finish() { finish_requested_ = true; }
+  /// True once the simulation ended (finish(), event starvation in run(), or an error).
+  [[nodiscard]] bool has_ended() const { return ended_; }
+  /// Checks the design and freezes sensitivity; run() calls it the first time.
+  void elaborate();
+  /// True once elaborate() ran.
+  [[nodiscard]] bool is_elaborated() const { return elaborated_; }
+  /// Most delta cycles a time slot may take before DeltaCycleLimitError (default 10,000).
+  void set_delta_limit(std::uint64_t limit) { delta_limit_ = limit; }
+  /// The delta-cycle limit.
+  [[nodiscard]] std::uint64_t delta_limit() const { return delta_limit_; }
+  /// The scheduler whose run() is executing on this OS thread, or nullptr.
+  [[nodiscard]] static Scheduler* current() { return current_; }
+
+  // --- processes ----------------------------------------------------------------
+  /// Registers a method process named `name` inside `owner`.
+  MethodHandle add_method(const Scope& owner, std::string_view name, Callable body);
+  /// Registers a thread process started at time 0 (or now, if already running).
+  ProcessId add_thread(const Scope& owner, std::string_view name, Callable body);
+  /// Hierarchical name of a process ("top.fifo.push").
+  [[nodiscard]] std::string process_path(ProcessId id) const;
+  /// The process being run, or kNoProcess.
+  [[nodiscard]] ProcessId current_process() const { return current_process_; }
+  /// Fires in the read-only region of every time slot: sensitivity for monitors.
+  [[nodiscard]] const Event& read_only_event() const { return read_only_event_; }
+
+  // --- observers ----------------------------------------------------------------
+  /// Adds an observer called after each time slot with the signals that changed.
+  void add_step_observer(StepObserver observer);
+  /// Adds a hook run when the simulation ends, normally or by an exception.
+  void add_end_hook(EndHook hook);
+  /// Runs the end hooks now if they have not run (the Simulation's destructor does).
+  void end_simulation(bool failed);
+
+  // --- used by signals and thread primitives --------------------------------------
+  /// Queues `event` to fire later in the current evaluation phase.
+  void notify_now(const Event& event);
+  /// Queues `event` to fire in the next delta cycle.
+  void notify_next_delta(const Event& event) {
+    if (event.queued_next_ || event.idle()) return;
+    event.queued_next_ = true;
+    next_events_.push_back(&event);
+  }
+  /// Fires `event` `delay` from now.
+  void notify_at(const Event& event, Duration delay);
+  /// The process whose writes are being made (kReadOnlyRegion in the read-only region).
+  [[nodiscard]] ProcessId current_driver() const { return current_driver_; }
+  /// Remembers a signal write for the update phase (the signal de-duplicates).
+  void add_pending(SignalBase& signal) { pending_.push_back(&signal); }
+  /// Records a changed signal for the step observers (the signal de-duplicates).
+  void note_changed(SignalBase& signal) { changed_in_slot_.push_back(&signal); }
+  /// True when a step observer wants changed signals.
+  [[nodiscard]] bool observing() const { return !step_observers_.empty(); }
+  /// Counts a signal, so that the update list is sized once at elaboration.
+  void count_signal() { ++signal_count_; }
+
+  /// Suspends the current thread until one of `events` fires or `timeout` elapses;
+  /// returns the index of the event, or nullopt on timeout.
+  std::optional<std::size_t> wait_any(std::span<const Event* const> events, std::optional<Duration> timeout);
+  /// Starts a child thread of the current process; `share_driver` lets it write the
+  /// parent's signals (with_timeout bodies), `capture_errors` keeps its exception for
+  /// the parent instead of stopping the run.
+  ProcessId spawn(std::string_view name, Callable body, bool share_driver, bool capture_errors);
+  /// Stops a thread: it unwinds (if another thread) and its done event fires.
+  void kill(ProcessId id);
+  /// Event fired when thread `id` finishes or is killed.
+  [[nodiscard]] const Event& done_event(ProcessId id) const;
+  /// True once thread `id` finished or was killed.
+  [[nodiscard]] bool is_done(ProcessId id) const;
+  /// The exception a capture_errors thread ended with (null if none).
+  [[nodiscard]] std::exception_ptr captured_error(ProcessId id) const;
+  /// Throws NotInThreadError unless a thread process is running; returns its id.
+  ProcessId require_thread(const char* operation) const;
+
+protected:
+  /// Elaborates the design hierarchy (ports, drivers); the Simulation overrides it.
+  virtual void elaborate_design() {}
+
+private:
+  friend class MethodHandle;
+  struct ProcessSlot {  // what the active region touches, kept small and flat
+    void (*entry)(void*);
+    void* object;
+    std::uint64_t ran_in_delta;
+    ProcessId driver;
+    bool is_thread;
+  };
+  struct ProcessInfo {  // everything else
+    const Scope* owner;
+    std::string name;
+    std::vector<EventRef> sensitivity;
+    std::optional<bool> run_at_start;
+    std::unique_ptr<Callable> method_body;
+    std::unique_ptr<ThreadState> thread;
+  };
+  struct Activation {  // an event to fire, or a thread to resume if its token still matches
+    const Event* event;
+    ProcessId process;
+    std::uint64_t token;
+  };
+  struct TimedEntry {
+    Ticks time;
+    std::uint64_t sequence;
+    Activation activation;
+    bool operator>(const TimedEntry& other) const {
+      return time != other.time ? time > other.time : sequence > other.sequence;
+    }
+  };
+
+  void run_until(std::optional<Ticks> end);
+  void begin_run();
+  void run_time_slot();
+  void evaluate();
+  void fire(const Event& event);
+  void run_method(ProcessId id) {
+    ProcessSlot& slot = slots_[id];
+    if (slot.ran_in_delta == delta_serial_) return;
+    slot.ran_in_delta = delta_serial_;
+    current_process_ = id;
+    current_driver_ = in_read_only_ ? kReadOnlyRegion : slot.driver;
+    slot.entry(slot.object);
+    current_process_ = kNoProcess;
+    current_driver_ = kNoProcess;
+  }
+  void resume(ProcessId id, std::uint64_t token, const Event* cause);
+  void evaluate_queue();
+  ThreadState& thread_state(ProcessId id) const;
+  void update();
+  void start_next_delta();
+  bool advance_time(std::optional<Ticks> end);
+  void schedule(Ticks time, Activation activation);
+  void throw_delta_limit() const;
+  void make_sensitive(ProcessId id, const Event& event);
+  void start_thread(ProcessId id);
+  void finish_thread(ProcessId id);
+  std::exception_ptr locate(std::exception_ptr error) const;
+
+  // Hot state first.
+  std::vector<ProcessSlot> slots_;
+  std::vector<Activation> queue_;
+  std::vector<const Event*> next_events_;
+  std::vector<SignalBase*> pending_;
+  std::vector<SignalBase*> changed_in_slot_;
+  std::vector<Wakeup> waking_;
+  std::uint64_t delta_serial_ = 0;
+  ProcessId current_process_ = kNoProcess;
+  ProcessId current_driver_ = kNoProcess;
+  bool in_read_only_ = false;
+  bool finish_requested_ = false;
+  Ticks now_ = 0;
+
+  Duration resolution_;
+  std::uint64_t delta_limit_ = 10'000;
+  std::uint64_t deltas_in_slot_ = 0;
+  std::uint64_t timed_sequence_ = 0;
+  std::size_t signal_count_ = 0;
+  std::priority_queue<TimedEntry, std::vector<TimedEntry>, std::greater<>> timed_;
+  std::vector<ProcessInfo> infos_;
+  std::vector<StepObserver> step_observers_;
+  std::vector<EndHook> end_hooks_;
+  Event read_only_event_;
+  bool elaborated_ = false;
+  bool running_ = false;
+  bool ended_ = false;
+  bool started_ = false;
+  static thread_local Scheduler* current_;
+};
+
+}  // namespace tetra

@@ -1,0 +1,69 @@
+#include "sim/kernel/signal.hpp"
+
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "sim/kernel/errors.hpp"
+#include "sim/kernel/simulation.hpp"
+
+namespace tetra {
+
+SignalBase::SignalBase(Scope& parent, std::string_view name, ObjectKind kind, void (*commit_pending)(SignalBase*))
+    : Object(parent, name, kind),
+      scheduler_(&parent.simulation()),
+      commit_(commit_pending),
+      changed_(parent.simulation(), EventKind::value_change) {
+  scheduler_->count_signal();
+}
+
+std::string SignalBase::value_bits() const {
+  const std::size_t bits = width();
+  const std::size_t words = (bits + 63) / 64;
+  std::vector<std::uint64_t> aval(words), bval(words);
+  read_planes(aval, bval);
+  std::string text;
+  text.reserve(bits);
+  for (std::size_t i = bits; i-- > 0;) {
+    const auto a = (aval[i / 64] >> (i % 64)) & 1u;
+    const auto b = (bval[i / 64] >> (i % 64)) & 1u;
+    text.push_back("01zx"[a | (b << 1)]);
+  }
+  return text;
+}
+
+void SignalBase::claim_driver(const Object& driver) {
+  if (driver_object_ != nullptr && driver_object_ != &driver) {
+    throw ElaborationError(fmt::format("signal {} has two drivers: {} and {}", path(), driver_object_->path(),
+                                       driver.path()));
+  }
+  driver_object_ = &driver;
+}
+
+void SignalBase::claim_driver_process(ProcessId id) {
+  if (writer_ != kNoProcess && writer_ != id) {
+    throw ElaborationError(fmt::format("signal {} has two driving processes: {} and {}", path(),
+                                       scheduler_->process_path(writer_), scheduler_->process_path(id)));
+  }
+  writer_ = id;
+}
+
+void SignalBase::check_writer() {
+  const ProcessId writer = scheduler_->current_driver();
+  if (writer == kReadOnlyRegion) {
+    throw ReadOnlyWriteError(scheduler_->now(), path(),
+                             fmt::format("written by {} in the read-only region",
+                                         scheduler_->process_path(scheduler_->current_process())));
+  }
+  if (writer == kNoProcess) return;  // set-up code outside processes may initialise anything
+  if (writer_ == kNoProcess) {
+    writer_ = writer;
+    return;
+  }
+  throw DriverConflictError(scheduler_->now(), path(),
+                            fmt::format("written by {} but already driven by {} (a signal has one driver; "
+                                        "use Wire<T> for several)",
+                                        scheduler_->process_path(writer), scheduler_->process_path(writer_)));
+}
+
+}  // namespace tetra

@@ -1,0 +1,178 @@
+#pragma once
+// Signals: named values in the hierarchy whose writes take effect in the update phase.
+// Signal<T> has one driver; Wire<T> (wire.hpp) resolves several. Both derive from
+// BasicSignal<T>, which is what input ports read.
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <type_traits>
+
+#include "sim/kernel/event.hpp"
+#include "sim/kernel/object.hpp"
+#include "sim/kernel/scheduler.hpp"
+#include "sim/kernel/value_traits.hpp"
+
+namespace tetra {
+
+/// What every signal has, whatever its value type: introspection for tracers and
+/// tools, the "changed" event, and the update-phase bookkeeping.
+class SignalBase : public Object {
+public:
+  /// Width of the value in bits.
+  [[nodiscard]] virtual std::size_t width() const = 0;
+  /// Copies the current value's planes, word 0 first (each span needs (width+63)/64 words).
+  virtual void read_planes(std::span<std::uint64_t> aval, std::span<std::uint64_t> bval) const = 0;
+  /// The current value as a Verilog-style binary string, MSB first ("01xz").
+  [[nodiscard]] std::string value_bits() const;
+
+  /// Fires in the delta after any change of value.
+  [[nodiscard]] const Event& changed() const { return changed_; }
+  /// Sensitivity to any change (lets a signal appear in sensitive(...)).
+  operator EventRef() const { return changed_; }  // NOLINT: implicit by design
+  /// The process that writes this signal, or kNoProcess.
+  [[nodiscard]] ProcessId driver_process() const { return writer_; }
+  /// The port or object declared as this signal's driver at elaboration, or nullptr.
+  [[nodiscard]] const Object* driver_object() const { return driver_object_; }
+  /// Declares `driver` (an output port) as the single driver; throws ElaborationError
+  /// naming both if another one was declared.
+  void claim_driver(const Object& driver);
+  /// Declares process `id` as the single writer (elaboration-time driver check).
+  void claim_driver_process(ProcessId id);
+
+  /// Applies the pending write (update phase).
+  void commit() { commit_(this); }
+
+protected:
+  SignalBase(Scope& parent, std::string_view name, ObjectKind kind, void (*commit_pending)(SignalBase*));
+
+  /// Queues this signal for the update phase once per delta.
+  void mark_pending() {
+    if (pending_) return;
+    pending_ = true;
+    scheduler_->add_pending(*this);
+  }
+  /// Called when the writing process is not the recorded one: claims the signal,
+  /// or throws DriverConflictError / ReadOnlyWriteError.
+  void check_writer();
+  /// The update-phase epilogue of a value change: trigger `changed`, tell observers.
+  void announce_change() {
+    scheduler_->notify_next_delta(changed_);
+    if (scheduler_->observing() && !noted_changed_) {
+      noted_changed_ = true;
+      scheduler_->note_changed(*this);
+    }
+  }
+
+  Scheduler* scheduler_;
+  void (*commit_)(SignalBase*);
+  ProcessId writer_ = kNoProcess;
+  bool pending_ = false;
+  Event changed_;
+
+private:
+  friend class Scheduler;
+  bool noted_changed_ = false;
+  const Object* driver_object_ = nullptr;
+};
+
+namespace detail {
+// Posedge and negedge events exist only for one-bit signals.
+struct EdgeEvents {
+  explicit EdgeEvents(Scheduler& scheduler)
+      : posedge(scheduler, EventKind::edge), negedge(scheduler, EventKind::edge) {}
+  Event posedge;
+  Event negedge;
+};
+struct NoEdgeEvents {
+  explicit NoEdgeEvents(Scheduler&) {}
+};
+}  // namespace detail
+
+/// A signal's value and events; written through Signal<T> or Wire<T>.
+template <SignalValue T>
+class BasicSignal : public SignalBase {
+public:
+  using value_type = T;
+  static constexpr std::size_t value_width = ValueTraits<T>::width;
+
+  /// The current value.
+  [[nodiscard]] const T& read() const { return current_; }
+  /// The value before the last change (all-X before the first one unless given).
+  [[nodiscard]] const T& previous() const { return previous_; }
+
+  /// Fires on 0->1, 0->X/Z and X/Z->1 (IEEE 1800 posedge). One-bit signals only.
+  [[nodiscard]] const Event& posedge() const requires(value_width == 1) { return edges_.posedge; }
+  /// Fires on 1->0, 1->X/Z and X/Z->0 (IEEE 1800 negedge). One-bit signals only.
+  [[nodiscard]] const Event& negedge() const requires(value_width == 1) { return edges_.negedge; }
+
+  [[nodiscard]] std::size_t width() const override { return value_width; }
+  void read_planes(std::span<std::uint64_t> aval, std::span<std::uint64_t> bval) const override {
+    for (std::size_t i = 0; i < ValueTraits<T>::words; ++i) {
+      aval[i] = ValueTraits<T>::aval(current_, i);
+      bval[i] = ValueTraits<T>::bval(current_, i);
+    }
+  }
+
+protected:
+  BasicSignal(Scope& parent, std::string_view name, ObjectKind kind, const T& initial, void (*commit_pending)(SignalBase*))
+      : SignalBase(parent, name, kind, commit_pending),
+        current_(initial),
+        next_(initial),
+        previous_(initial),
+        edges_(*scheduler_) {}
+
+  /// Makes `next_` the current value if it differs, and triggers the events.
+  void apply_next() {
+    if (next_ == current_) return;
+    previous_ = current_;
+    current_ = next_;
+    if constexpr (value_width == 1) trigger_edges();
+    announce_change();
+  }
+
+  T current_;
+  T next_;
+  T previous_;
+
+private:
+  void trigger_edges() {
+    const std::uint64_t old_a = ValueTraits<T>::aval(previous_, 0) & 1u;
+    const std::uint64_t old_b = ValueTraits<T>::bval(previous_, 0) & 1u;
+    const std::uint64_t new_a = ValueTraits<T>::aval(current_, 0) & 1u;
+    const std::uint64_t new_b = ValueTraits<T>::bval(current_, 0) & 1u;
+    const bool old_zero = (old_a | old_b) == 0, old_one = old_a == 1 && old_b == 0;
+    const bool new_zero = (new_a | new_b) == 0, new_one = new_a == 1 && new_b == 0;
+    // The value changed, so "from 0" means to 1/X/Z and "from X/Z to 1" is the other posedge.
+    if (old_zero || (!old_one && new_one)) scheduler_->notify_next_delta(edges_.posedge);
+    if (old_one || (!old_zero && new_zero)) scheduler_->notify_next_delta(edges_.negedge);
+  }
+
+  [[no_unique_address]] std::conditional_t<value_width == 1, detail::EdgeEvents, detail::NoEdgeEvents> edges_;
+};
+
+/// A signal with exactly one driver. write() takes effect in the update phase.
+template <SignalValue T>
+class Signal : public BasicSignal<T> {
+public:
+  /// A signal named `name` in `parent`, initially `initial` (all-X unless given).
+  Signal(Scope& parent, std::string_view name, const T& initial = ValueTraits<T>::all_x())
+      : BasicSignal<T>(parent, name, ObjectKind::signal, initial, &Signal::commit_pending) {}
+
+  /// Schedules `value` for the update phase of this delta; the last write wins.
+  void write(const T& value) {
+    if (this->writer_ != this->scheduler_->current_driver()) [[unlikely]] this->check_writer();
+    this->next_ = value;
+    this->mark_pending();
+  }
+
+private:
+  static void commit_pending(SignalBase* base) {
+    auto& self = static_cast<Signal&>(*base);
+    self.pending_ = false;
+    self.apply_next();
+  }
+};
+
+}  // namespace tetra

@@ -1,0 +1,38 @@
+#include "sim/kernel/simulation.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "sim/kernel/errors.hpp"
+
+namespace tetra {
+
+namespace {
+void elaborate_scope(const Scope& scope) {
+  std::vector<const std::string*> names;
+  names.reserve(scope.children().size());
+  for (Object* child : scope.children()) names.push_back(&child->name());
+  std::sort(names.begin(), names.end(), [](const auto* a, const auto* b) { return *a < *b; });
+  const auto duplicate = std::adjacent_find(names.begin(), names.end(), [](const auto* a, const auto* b) { return *a == *b; });
+  if (duplicate != names.end()) {
+    const std::string where = scope.path().empty() ? std::string("the top level") : scope.path();
+    throw ElaborationError(fmt::format("two objects are named \"{}\" in {}", **duplicate, where));
+  }
+  for (Object* child : scope.children()) {
+    child->on_elaborate();
+    if (const auto* inner = dynamic_cast<const Scope*>(child)) elaborate_scope(*inner);
+  }
+}
+}  // namespace
+
+Simulation::Simulation(Duration resolution) : Scheduler(resolution), Scope(*this) {}
+
+Simulation::~Simulation() { end_simulation(false); }
+
+SignalBase* Simulation::find_signal(std::string_view path) const { return dynamic_cast<SignalBase*>(find(path)); }
+
+void Simulation::elaborate_design() { elaborate_scope(*this); }
+
+}  // namespace tetra

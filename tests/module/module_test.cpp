@@ -1,0 +1,68 @@
+#include "sim/module/module.hpp"
+
+#include <gtest/gtest.h>
+
+#include "sim/module/port.hpp"
+#include "sim/values/vec.hpp"
+
+using namespace tetra;
+using namespace tetra::literals;
+
+namespace {
+
+// A counter as users write it: ports, a parameter, one clocked process.
+template <std::size_t Width>
+class Counter : public Module {
+public:
+  In<Logic> clk{*this, "clk"};
+  In<Logic> rst{*this, "rst"};
+  Out<Vec<Width>> count{*this, "count"};
+
+  Counter(Scope& parent, std::string_view name) : Module(parent, name) {
+    method("tick", [this] {
+      count.write(rst.read() == L1 ? Vec<Width>::zeros() : count.read() + Vec<Width>(1));
+    }).sensitive(clk.posedge());
+  }
+};
+
+class Top : public Module {
+public:
+  Signal<Logic> clk{*this, "clk", L0};
+  Signal<Logic> rst{*this, "rst", L1};
+  Signal<Vec<4>> count{*this, "count"};
+  Counter<4> counter{*this, "counter"};
+
+  explicit Top(Scope& parent) : Module(parent, "top") {
+    counter.clk(clk);
+    counter.rst(rst);
+    counter.count(count);
+    thread("clockgen", [this] {
+      while (true) {
+        wait(5_ns);
+        clk.write(~clk.read());
+      }
+    });
+  }
+};
+
+}  // namespace
+
+TEST(Module, CounterModuleCountsAfterReset) {
+  Simulation sim;
+  Top top(sim);
+  sim.thread("stimulus", [&] {
+    wait_count(top.clk.posedge(), 2);
+    top.rst.write(L0);
+  });
+  sim.run(100_ns);
+  // Posedges at 5, 15, ..., 95 ns: two in reset, the write lands after the second, then 8 counts.
+  EXPECT_EQ(top.count.read(), Vec<4>(8));
+}
+
+TEST(Module, PathsAreDotted) {
+  Simulation sim;
+  Top top(sim);
+  EXPECT_EQ(top.path(), "top");
+  EXPECT_EQ(top.counter.path(), "top.counter");
+  EXPECT_EQ(top.counter.count.path(), "top.counter.count");
+}
