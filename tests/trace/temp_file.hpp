@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
@@ -15,10 +16,12 @@ namespace tetra::testing {
 
 class TempFile {
  public:
-  explicit TempFile(std::string_view extension) {
+  /// A file named after the test; `suffix` ("in.vcd", "out.vcd") tells apart several per test.
+  explicit TempFile(std::string_view suffix) {
     const ::testing::TestInfo* test = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = std::filesystem::temp_directory_path() /
-            fmt::format("tetra_{}_{}_{}{}", test->test_suite_name(), test->name(), ::getpid(), extension);
+    std::string name = fmt::format("tetra_{}_{}_{}_{}", test->test_suite_name(), test->name(), ::getpid(), suffix);
+    std::replace(name.begin(), name.end(), '/', '_');  // parameterised tests have '/' in their names
+    path_ = std::filesystem::temp_directory_path() / name;
   }
   TempFile(const TempFile&) = delete;
   TempFile& operator=(const TempFile&) = delete;

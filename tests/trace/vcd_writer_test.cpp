@@ -46,7 +46,7 @@ TEST(VcdIdentifier, ShortestCodesComeFirstOverPrintableAscii) {
 }
 
 TEST(VcdWriter, WritesTimescaleNestedScopesAndDeclarations) {
-  TempFile file(".vcd");
+  TempFile file("trace.vcd");
   {
     VcdWriter writer(file.path(), VcdTimescale::of(10, VcdTimeUnit::ns));
     writer.open_scope("top");
@@ -80,7 +80,7 @@ TEST(VcdWriter, WritesTimescaleNestedScopesAndDeclarations) {
 }
 
 TEST(VcdWriter, DumpvarsHoldsEveryInitialValueAndUnsetOnesAreUnknown) {
-  TempFile file(".vcd");
+  TempFile file("trace.vcd");
   {
     VcdWriter writer(file.path(), VcdTimescale{});
     writer.open_scope("top");
@@ -106,7 +106,7 @@ TEST(VcdWriter, DumpvarsHoldsEveryInitialValueAndUnsetOnesAreUnknown) {
 }
 
 TEST(VcdWriter, WritesOnlyChangesAndATimestampOnlyWhenSomethingChanged) {
-  TempFile file(".vcd");
+  TempFile file("trace.vcd");
   {
     VcdWriter writer(file.path(), VcdTimescale{});
     writer.open_scope("top");
@@ -132,7 +132,7 @@ TEST(VcdWriter, WritesOnlyChangesAndATimestampOnlyWhenSomethingChanged) {
 }
 
 TEST(VcdWriter, CloseWithAnEndTimeMarksHowLongTheLastValuesLast) {
-  TempFile file(".vcd");
+  TempFile file("trace.vcd");
   {
     VcdWriter writer(file.path(), VcdTimescale{});
     writer.open_scope("top");
@@ -150,7 +150,7 @@ TEST(VcdWriter, CloseWithAnEndTimeMarksHowLongTheLastValuesLast) {
 }
 
 TEST(VcdWriter, WritesFourStateScalarsAndVectors) {
-  TempFile file(".vcd");
+  TempFile file("trace.vcd");
   {
     VcdWriter writer(file.path(), VcdTimescale{});
     writer.open_scope("top");
@@ -205,7 +205,7 @@ std::string digits_of(const Planes& planes, std::size_t width) {
 }
 
 TEST(VcdWriter, EveryChangeOfRandomValuesOfManyWidthsReadsBack) {
-  TempFile file(".vcd");
+  TempFile file("trace.vcd");
   const std::vector<std::size_t> widths{1, 2, 7, 8, 63, 64, 65, 128, 130, 200};
   std::map<std::string, std::vector<VcdChange>> expected;
   {
@@ -246,7 +246,7 @@ TEST(VcdWriter, EveryChangeOfRandomValuesOfManyWidthsReadsBack) {
 }
 
 TEST(VcdWriter, WideVecValuesMatchTheirFormattedDigits) {
-  TempFile file(".vcd");
+  TempFile file("trace.vcd");
   const auto value = Vec<130>::parse("130'hx_0123456789abcdef_fedcba98765432z0");
   {
     VcdWriter writer(file.path(), VcdTimescale{});
@@ -262,7 +262,7 @@ TEST(VcdWriter, WideVecValuesMatchTheirFormattedDigits) {
 }
 
 TEST(VcdWriter, AValueLargerThanTheBufferIsWrittenWhole) {
-  TempFile file(".vcd");
+  TempFile file("trace.vcd");
   const std::size_t width = 3'000'000;  // about three times the write buffer
   std::mt19937_64 random(7);
   const Planes value = random_planes(random, width);
@@ -280,7 +280,7 @@ TEST(VcdWriter, AValueLargerThanTheBufferIsWrittenWhole) {
 }
 
 TEST(VcdWriter, StringVariablesCarryTheirText) {
-  TempFile file(".vcd");
+  TempFile file("trace.vcd");
   {
     VcdWriter writer(file.path(), VcdTimescale{});
     writer.open_scope("fsm");
@@ -297,7 +297,7 @@ TEST(VcdWriter, StringVariablesCarryTheirText) {
 }
 
 TEST(VcdWriter, RejectsMisuseWithWhatAndWhere) {
-  TempFile file(".vcd");
+  TempFile file("trace.vcd");
   const std::string where = fmt::format("VCD '{}'", file.path().string());
   VcdWriter writer(file.path(), VcdTimescale{});
   expect_error<std::logic_error>([&] { writer.close_scope(); }, where + ": close_scope() without an open scope");
@@ -347,7 +347,7 @@ TEST(VcdWriter, ReportsAFileItCannotCreate) {
 }
 
 TEST(VcdWriter, LeavesACompleteFileWhenAnExceptionUnwindsItMidRun) {
-  TempFile file(".vcd");
+  TempFile file("trace.vcd");
   try {
     VcdWriter writer(file.path(), VcdTimescale{});
     writer.open_scope("top");
@@ -367,7 +367,7 @@ TEST(VcdWriter, LeavesACompleteFileWhenAnExceptionUnwindsItMidRun) {
 }
 
 TEST(VcdWriter, LeavesAValidFileWhenUnwoundBeforeTheDefinitionsEnded) {
-  TempFile file(".vcd");
+  TempFile file("trace.vcd");
   try {
     VcdWriter writer(file.path(), VcdTimescale::of(1, VcdTimeUnit::ns));
     writer.open_scope("top");
