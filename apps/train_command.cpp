@@ -1,0 +1,75 @@
+#include "apps/train_command.hpp"
+
+#include "models/model_file.hpp"
+#include "models/trainer.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <memory>
+
+namespace tetra::apps {
+
+namespace {
+
+using namespace tetra::models;
+
+struct TrainArguments {
+  std::vector<std::string> corpus_files;
+  std::string output_directory = TETRA_MODEL_DATA_DIR;
+  std::uint64_t seed = TrainingOptions{}.seed;
+};
+
+void run_train(const TrainArguments& arguments, std::ostream& out) {
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<std::filesystem::path> files(arguments.corpus_files.begin(),
+                                           arguments.corpus_files.end());
+  if (files.empty()) files = default_corpus_files();
+  const std::vector<Token> corpus = load_corpus(files);
+  TrainingOptions options;
+  options.seed = arguments.seed;
+  const TrainedModels models = train_models(corpus, options);
+  const std::filesystem::path directory = arguments.output_directory;
+  save_model(directory / "target.hex", models.target, ModelRole::target);
+  save_model(directory / "draft.hex", models.draft, ModelRole::draft);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  out << fmt::format("corpus: {} files, {} characters\n", files.size(), corpus.size());
+  for (const auto& [name, parameters, quality] :
+       {std::tuple{"target", &models.target, &models.target_quality},
+        std::tuple{"draft", &models.draft, &models.draft_quality}}) {
+    const ModelShape& shape = parameters->shape;
+    out << fmt::format(
+        "{:<6}: V {} C {} E {} H {}, {} weight bytes, hidden_shift {}, mass_shift {}; held-out "
+        "bits/char: float {:.3f}, integer {:.3f}\n",
+        name, shape.vocabulary, shape.context, shape.embedding, shape.hidden,
+        shape.weight_bytes(), parameters->hidden_shift, parameters->mass_shift,
+        quality->float_bits_per_character, quality->quantized_bits_per_character);
+  }
+  out << fmt::format("held-out greedy agreement of draft with target: {:.4f}\n",
+                     models.greedy_agreement);
+  out << fmt::format("wrote {} and {} in {:.1f} s\n", (directory / "target.hex").string(),
+                     (directory / "draft.hex").string(), seconds);
+}
+
+}  // namespace
+
+void add_train_command(CLI::App& app, std::ostream& out) {
+  auto arguments = std::make_shared<TrainArguments>();
+  CLI::App* command = app.add_subcommand(
+      "train", "Retrain the target and draft models and write their data files");
+  command->add_option("--corpus", arguments->corpus_files,
+                      "Text files to learn from (default: licence texts in "
+                      "/usr/share/common-licenses)")
+      ->check(CLI::ExistingFile);
+  command->add_option("--output-dir", arguments->output_directory,
+                      "Directory for target.hex and draft.hex")
+      ->capture_default_str()
+      ->check(CLI::ExistingDirectory);
+  command->add_option("--seed", arguments->seed, "Seed of the initialization and shuffling")
+      ->capture_default_str();
+  command->callback([arguments, &out] { run_train(*arguments, out); });
+}
+
+}  // namespace tetra::apps

@@ -1,0 +1,187 @@
+#include "models/model_file.hpp"
+
+#include "models/decoder.hpp"
+#include "models/vocabulary.hpp"
+#include "synthetic_models.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+namespace tetra::models {
+namespace {
+
+std::vector<std::string> read_lines(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+void write_lines(const std::filesystem::path& path, const std::vector<std::string>& lines) {
+  std::ofstream out(path);
+  for (const std::string& line : lines) out << line << '\n';
+}
+
+// Index of the first line that holds word number `word` (0-based), skipping comments.
+std::size_t line_of_word(const std::vector<std::string>& lines, std::size_t word) {
+  for (std::size_t index = 0; index < lines.size(); ++index) {
+    if (lines[index].rfind("//", 0) == 0) continue;
+    if (word-- == 0) return index;
+  }
+  throw std::out_of_range("no such word");
+}
+
+class ModelFileTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    path_ = std::filesystem::path(::testing::TempDir()) /
+            (std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+             ".hex");
+    parameters_ = testing::random_model({5, 2, 3, 4}, 7);
+    save_model(path_, parameters_, ModelRole::draft);
+    lines_ = read_lines(path_);
+  }
+  void TearDown() override { std::filesystem::remove(path_); }
+
+  // The message of the ModelFileError that loading the (edited) file raises.
+  std::string load_error(const std::vector<std::string>& lines,
+                         ModelRole role = ModelRole::draft) {
+    write_lines(path_, lines);
+    IntegerModelParameters loaded = parameters_;
+    loaded.hidden_shift = 99;
+    try {
+      loaded = load_model(path_, role);
+    } catch (const ModelFileError& error) {
+      EXPECT_EQ(loaded.hidden_shift, 99u) << "a failed load must leave nothing behind";
+      return error.what();
+    }
+    ADD_FAILURE() << "the file loaded";
+    return {};
+  }
+
+  std::string at_line(std::size_t index) const {
+    return path_.string() + ":" + std::to_string(index + 1) + ": ";
+  }
+
+  std::filesystem::path path_;
+  IntegerModelParameters parameters_;
+  std::vector<std::string> lines_;
+};
+
+// Header words: magic, version, role, V, C, E, H, hidden_shift, mass_shift, table size.
+constexpr std::size_t kHeaderWords = 10;
+
+TEST_F(ModelFileTest, RoundTripsEveryParameter) {
+  EXPECT_EQ(load_model(path_, ModelRole::draft), parameters_);
+}
+
+TEST_F(ModelFileTest, HoldsOneHexWordPerLineForReadmemh) {
+  const std::regex word_line("[0-9a-f]+( // [ -~]+)?");
+  std::size_t words = 0;
+  for (const std::string& line : lines_) {
+    if (line.rfind("// ", 0) == 0) continue;
+    EXPECT_TRUE(std::regex_match(line, word_line)) << line;
+    ++words;
+  }
+  const ModelShape& shape = parameters_.shape;
+  EXPECT_EQ(words, kHeaderWords + shape.vocabulary * shape.embedding +
+                       shape.hidden * shape.hidden_inputs() + shape.hidden +
+                       shape.vocabulary * shape.hidden + shape.vocabulary + kExpTableSize + 1);
+  EXPECT_EQ(lines_[line_of_word(lines_, 0)], "54455452 // magic 'TETR'");
+  EXPECT_EQ(lines_[line_of_word(lines_, 3)], "00000005 // V vocabulary");
+  // An int8 word is its two's complement byte: embedding[0] of this model.
+  const auto byte = static_cast<std::uint8_t>(parameters_.embedding[0]);
+  EXPECT_EQ(std::stoul(lines_[line_of_word(lines_, kHeaderWords)], nullptr, 16), byte);
+}
+
+TEST_F(ModelFileTest, ReportsATruncatedFileWithTheMissingWord) {
+  const std::size_t cut = line_of_word(lines_, kHeaderWords + 2);  // embedding[2] is missing
+  const std::vector<std::string> truncated(lines_.begin(),
+                                           lines_.begin() + static_cast<std::ptrdiff_t>(cut));
+  EXPECT_EQ(load_error(truncated),
+            at_line(cut) + "expected embedding[2] (2 hex digits), found end of file");
+}
+
+TEST_F(ModelFileTest, ReportsANonHexWord) {
+  const std::size_t line = line_of_word(lines_, kHeaderWords + 1);
+  lines_[line] = "g1";
+  EXPECT_EQ(load_error(lines_), at_line(line) + "expected embedding[1] (2 hex digits), found 'g1'");
+}
+
+TEST_F(ModelFileTest, ReportsAWordOfTheWrongWidth) {
+  const std::size_t line = line_of_word(lines_, kHeaderWords + 1);
+  lines_[line] = "0ff";
+  EXPECT_EQ(load_error(lines_), at_line(line) + "expected embedding[1] (2 hex digits), found '0ff'");
+}
+
+TEST_F(ModelFileTest, ReportsACorruptWeightThroughTheChecksum) {
+  const std::size_t line = line_of_word(lines_, kHeaderWords + 1);
+  lines_[line] = lines_[line] == "00" ? "01" : "00";
+  const std::string error = load_error(lines_);
+  EXPECT_NE(error.find(at_line(lines_.size() - 1) + "expected checksum "), std::string::npos)
+      << error;
+}
+
+TEST_F(ModelFileTest, ReportsAnotherFormatVersion) {
+  lines_[line_of_word(lines_, 1)] = "00000002";
+  EXPECT_EQ(load_error(lines_),
+            at_line(line_of_word(lines_, 1)) + "expected format version 1, found 2");
+}
+
+TEST_F(ModelFileTest, ReportsAnotherMagic) {
+  lines_[line_of_word(lines_, 0)] = "00000000";
+  EXPECT_EQ(load_error(lines_),
+            at_line(line_of_word(lines_, 0)) + "expected magic 54455452 ('TETR'), found 00000000");
+}
+
+TEST_F(ModelFileTest, ReportsADraftLoadedAsTheTarget) {
+  EXPECT_EQ(load_error(lines_, ModelRole::target),
+            at_line(line_of_word(lines_, 2)) + "expected a target model, found a draft model");
+}
+
+TEST_F(ModelFileTest, ReportsAnImpossibleDimension) {
+  lines_[line_of_word(lines_, 3)] = "00000101";
+  EXPECT_EQ(load_error(lines_),
+            at_line(line_of_word(lines_, 3)) + "expected vocabulary size V in 1..256, found 257");
+}
+
+TEST_F(ModelFileTest, ReportsWordsAfterTheChecksum) {
+  lines_.push_back("00");
+  EXPECT_EQ(load_error(lines_), at_line(lines_.size() - 1) + "expected end of file, found '00'");
+}
+
+TEST_F(ModelFileTest, ReportsAMissingFile) {
+  std::filesystem::remove(path_);
+  EXPECT_THROW(load_model(path_, ModelRole::draft), ModelFileError);
+}
+
+TEST_F(ModelFileTest, AcceptsCommentsBlankLinesAndUpperCaseHex) {
+  std::vector<std::string> edited{"", "// a comment the writer did not make", "   "};
+  for (std::string line : lines_) {
+    for (char& character : line) {
+      if (line.rfind("//", 0) != 0) character = static_cast<char>(std::toupper(character));
+    }
+    edited.push_back(line.substr(0, line.find(" //")));
+  }
+  write_lines(path_, edited);
+  EXPECT_EQ(load_model(path_, ModelRole::draft), parameters_);
+}
+
+// The checked-in models: pins their format and arithmetic, so that an accidental
+// change of either shows up here.
+TEST(CheckedInModels, LoadWithTheDocumentedShapes) {
+  const IntegerModelParameters target = load_model(default_model_path(ModelRole::target),
+                                                   ModelRole::target);
+  const IntegerModelParameters draft = load_model(default_model_path(ModelRole::draft),
+                                                  ModelRole::draft);
+  EXPECT_EQ(target.shape, (ModelShape{64, 8, 16, 128}));
+  EXPECT_EQ(draft.shape, (ModelShape{64, 4, 8, 48}));
+  EXPECT_LT(target.shape.weight_bytes(), 64u * 1024u);
+  EXPECT_GT(target.shape.weight_bytes(), 4 * draft.shape.weight_bytes());
+}
+
+}  // namespace
+}  // namespace tetra::models
