@@ -183,5 +183,32 @@ TEST(CheckedInModels, LoadWithTheDocumentedShapes) {
   EXPECT_GT(target.shape.weight_bytes(), 4 * draft.shape.weight_bytes());
 }
 
+TEST(CheckedInModels, GiveTheirRecordedOutputs) {
+  const IntegerModel target(load_model(default_model_path(ModelRole::target), ModelRole::target));
+  const IntegerModel draft(load_model(default_model_path(ModelRole::draft), ModelRole::draft));
+  const std::vector<Token> history = Vocabulary::encode("the licen");
+  const NextTokenScores target_scores = target.score(history);
+  EXPECT_EQ(target_scores.argmax, Vocabulary::token_of('s'));
+  EXPECT_EQ(target_scores.logits[Vocabulary::token_of('s')], 9456);
+  EXPECT_EQ(target_scores.logits[Vocabulary::token_of(' ')], 3563);
+  EXPECT_EQ(target_scores.masses[Vocabulary::token_of('c')], 31u);
+  EXPECT_EQ(target_scores.total_mass, 67029u);
+  const NextTokenScores draft_scores = draft.score(history);
+  EXPECT_EQ(draft_scores.argmax, Vocabulary::token_of('s'));
+  EXPECT_EQ(draft_scores.logits[draft_scores.argmax], 5407);
+  EXPECT_EQ(draft_scores.total_mass, 78762u);
+
+  const std::vector<Token> prompt = Vocabulary::encode("the ");
+  EXPECT_EQ(Vocabulary::decode(
+                decode_autoregressive(target, prompt, {40, 0, DecodeMode::greedy, 1}).tokens),
+            "program the work of the library in or co");
+  const DecodeResult sampled = decode_speculative(target, draft, prompt,
+                                                  {40, 4, DecodeMode::sample, 1});
+  EXPECT_EQ(Vocabulary::decode(sampled.tokens), "under this\"farther interm allibj or a co");
+  EXPECT_EQ(sampled.statistics.iterations, 17u);
+  EXPECT_EQ(sampled.statistics.accepted(), 23u);
+  EXPECT_EQ(sampled.statistics.rejections, 14u);
+}
+
 }  // namespace
 }  // namespace tetra::models
