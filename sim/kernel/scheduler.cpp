@@ -417,7 +417,10 @@ void Scheduler::run(Duration duration) { run_until(now_ + to_ticks(duration)); }
 
 // --- observers ---------------------------------------------------------------------
 
-void Scheduler::add_step_observer(StepObserver observer) { step_observers_.push_back(std::move(observer)); }
+void Scheduler::add_step_observer(StepObserver observer) {
+  step_observers_.push_back(std::move(observer));
+  observing_ = true;
+}
 
 void Scheduler::add_end_hook(EndHook hook) { end_hooks_.push_back(std::move(hook)); }
 

@@ -112,7 +112,7 @@ public:
   /// Records a changed signal for the step observers (the signal de-duplicates).
   void note_changed(SignalBase& signal) { changed_in_slot_.push_back(&signal); }
   /// True when a step observer wants changed signals.
-  [[nodiscard]] bool observing() const { return !step_observers_.empty(); }
+  [[nodiscard]] bool observing() const { return observing_; }
   /// Counts a signal, so that the update list is sized once at elaboration.
   void count_signal() { ++signal_count_; }
 
@@ -208,6 +208,7 @@ private:
   ProcessId current_process_ = kNoProcess;
   ProcessId current_driver_ = kNoProcess;
   bool in_read_only_ = false;
+  bool observing_ = false;
   bool finish_requested_ = false;
   Ticks now_ = 0;
 

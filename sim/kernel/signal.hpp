@@ -65,16 +65,19 @@ protected:
     }
   }
 
+  // The fields the write and update paths touch, together.
   Scheduler* scheduler_;
   void (*commit_)(SignalBase*);
   ProcessId writer_ = kNoProcess;
   bool pending_ = false;
-  Event changed_;
 
 private:
   friend class Scheduler;
   bool noted_changed_ = false;
   const Object* driver_object_ = nullptr;
+
+protected:
+  Event changed_;
 };
 
 namespace detail {
@@ -125,7 +128,7 @@ protected:
 
   /// Makes `next_` the current value if it differs, and triggers the events.
   void apply_next() {
-    if (next_ == current_) return;
+    if (same_planes(next_, current_)) return;
     previous_ = current_;
     current_ = next_;
     if constexpr (value_width == 1) trigger_edges();
@@ -137,6 +140,16 @@ protected:
   T previous_;
 
 private:
+  // Plane by plane, inline: the values' own == may call memcmp for small arrays.
+  static bool same_planes(const T& a, const T& b) {
+    std::uint64_t difference = 0;
+    for (std::size_t i = 0; i < ValueTraits<T>::words; ++i) {
+      difference |= (ValueTraits<T>::aval(a, i) ^ ValueTraits<T>::aval(b, i)) |
+                    (ValueTraits<T>::bval(a, i) ^ ValueTraits<T>::bval(b, i));
+    }
+    return difference == 0;
+  }
+
   void trigger_edges() {
     const std::uint64_t old_a = ValueTraits<T>::aval(previous_, 0) & 1u;
     const std::uint64_t old_b = ValueTraits<T>::bval(previous_, 0) & 1u;

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+#include <string>
+#include <vector>
+
 #include "sim/kernel/simulation.hpp"
 #include "sim/values/vec.hpp"
 
@@ -15,11 +19,251 @@ TEST(Scheduler, CounterOnAClockCounts) {
   sim.thread("clockgen", [&] {
     while (true) {
       wait(5_ns);
-      clk.write(clk.read() == L0 ? L1 : L0);
+      clk.write(~clk.read());
     }
   });
   sim.method("counter", [&] { count.write(count.read() + Vec<8>(1)); }).sensitive(clk.posedge());
   sim.run(100_ns);
   EXPECT_EQ(count.read(), Vec<8>(10));
   EXPECT_EQ(sim.now(), 100_ns);
+}
+
+TEST(Scheduler, CombinationalChainSettlesInDeltasAtTheSameTime) {
+  Simulation sim;
+  Signal<Logic> a(sim, "a", L0), b(sim, "b"), c(sim, "c");
+  std::vector<std::string> order;
+  sim.method("b_from_a", [&] { order.push_back("b"); b.write(~a.read()); }).sensitive(a);
+  sim.method("c_from_b", [&] { order.push_back("c"); c.write(~b.read()); }).sensitive(b);
+  sim.thread("stimulus", [&] {
+    wait(10_ns);
+    order.clear();
+    a.write(L1);
+    wait(c.changed());
+    EXPECT_EQ(now(), 10_ns);
+  });
+  sim.run();
+  EXPECT_EQ(order, (std::vector<std::string>{"b", "c"}));
+  EXPECT_EQ(c.read(), L1);
+}
+
+TEST(Scheduler, ValueChangeProcessesRunAtStartEdgeProcessesDoNot) {
+  Simulation sim;
+  Signal<Logic> clk(sim, "clk", L0), a(sim, "a", L1), y(sim, "y");
+  int clocked_runs = 0;
+  sim.method("comb", [&] { y.write(~a.read()); }).sensitive(a);
+  sim.method("flop", [&] { ++clocked_runs; }).sensitive(clk.posedge());
+  sim.run();
+  EXPECT_EQ(y.read(), L0);
+  EXPECT_EQ(clocked_runs, 0);
+}
+
+TEST(Scheduler, MethodsRunInRegistrationOrder) {
+  Simulation sim;
+  Signal<Logic> trigger(sim, "trigger", L0);
+  std::string order;
+  sim.method("first", [&] { order += '1'; }).sensitive(trigger).run_at_start(false);
+  sim.method("second", [&] { order += '2'; }).sensitive(trigger).run_at_start(false);
+  sim.method("third", [&] { order += '3'; }).sensitive(trigger).run_at_start(false);
+  sim.thread("stimulus", [&] { trigger.write(L1); });
+  sim.run();
+  EXPECT_EQ(order, "123");
+}
+
+TEST(Scheduler, AMethodRunsOnceEvenWhenSeveralInputsChange) {
+  Simulation sim;
+  Signal<Logic> a(sim, "a", L0), b(sim, "b", L0);
+  int runs = 0;
+  sim.method("both", [&] { ++runs; }).sensitive(a, b).run_at_start(false);
+  sim.thread("stimulus", [&] {
+    a.write(L1);
+    b.write(L1);
+  });
+  sim.run();
+  EXPECT_EQ(runs, 1);
+}
+
+TEST(Scheduler, DeltaLimitNamesTheLoopingSignalsAndDrivers) {
+  Simulation sim;
+  sim.set_delta_limit(50);
+  Signal<Logic> enable(sim, "enable", L0), ring(sim, "ring", L0);
+  sim.method("oscillator", [&] {
+    if (enable.read() == L1) ring.write(~ring.read());
+  }).sensitive(enable, ring);
+  sim.thread("stimulus", [&] {
+    wait(3_ns);
+    enable.write(L1);
+  });
+  try {
+    sim.run();
+    FAIL() << "expected a DeltaCycleLimitError";
+  } catch (const DeltaCycleLimitError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find("delta-cycle limit of 50"), std::string::npos) << message;
+    EXPECT_NE(message.find("ring (driven by oscillator)"), std::string::npos) << message;
+    EXPECT_EQ(error.time(), 3_ns);
+  }
+}
+
+TEST(Scheduler, WritesInTheReadOnlyRegionThrow) {
+  Simulation sim;
+  Signal<Logic> s(sim, "s", L0);
+  sim.thread("monitor", [&] {
+    wait_read_only();
+    s.write(L1);
+  });
+  EXPECT_THROW(sim.run(), ReadOnlyWriteError);
+}
+
+TEST(Scheduler, MonitorsSeeSettledValuesInTheReadOnlyRegion) {
+  Simulation sim;
+  Signal<Vec<4>> a(sim, "a", Vec<4>(0)), b(sim, "b");
+  std::vector<Vec<4>> seen;
+  sim.method("double", [&] { b.write(a.read() + a.read()); }).sensitive(a);
+  sim.method("monitor", [&] { seen.push_back(b.read()); }).sensitive(sim.read_only_event()).run_at_start(false);
+  sim.thread("stimulus", [&] {
+    wait(1_ns);
+    a.write(Vec<4>(3));
+  });
+  sim.run();
+  EXPECT_EQ(seen, (std::vector<Vec<4>>{Vec<4>(0), Vec<4>(6)}));
+}
+
+TEST(Scheduler, ProcessExceptionsCarryTimeAndPath) {
+  Simulation sim;
+  sim.thread("checker", [] {
+    wait(7_ns);
+    throw std::runtime_error("mismatch");
+  });
+  try {
+    sim.run();
+    FAIL() << "expected a ProcessError";
+  } catch (const ProcessError& error) {
+    EXPECT_EQ(error.time(), 7_ns);
+    EXPECT_EQ(error.path(), "checker");
+    EXPECT_EQ(std::string(error.what()), "at 7 ns in checker: mismatch");
+    EXPECT_THROW(std::rethrow_exception(error.original()), std::runtime_error);
+  }
+}
+
+TEST(Scheduler, MethodExceptionsStopTheRun) {
+  Simulation sim;
+  Signal<Logic> a(sim, "a", L0);
+  sim.method("strict", [&] { (void)static_cast<bool>(a.read()); }).sensitive(a);
+  sim.thread("stimulus", [&] {
+    wait(2_ns);
+    a.write(LX);
+  });
+  try {
+    sim.run();
+    FAIL() << "expected a ProcessError";
+  } catch (const ProcessError& error) {
+    EXPECT_EQ(error.path(), "strict");
+    EXPECT_EQ(error.time(), 2_ns);
+  }
+  EXPECT_TRUE(sim.has_ended());
+}
+
+TEST(Scheduler, EndHooksRunOnErrorBeforeRunRethrows) {
+  Simulation sim;
+  std::vector<bool> hook_calls;
+  sim.add_end_hook([&](bool failed) { hook_calls.push_back(failed); });
+  sim.thread("boom", [] { throw std::logic_error("boom"); });
+  EXPECT_THROW(sim.run(), ProcessError);
+  EXPECT_EQ(hook_calls, std::vector<bool>{true});
+}
+
+TEST(Scheduler, EndHooksRunOnceOnANormalEnd) {
+  std::vector<bool> hook_calls;
+  {
+    Simulation sim;
+    sim.add_end_hook([&](bool failed) { hook_calls.push_back(failed); });
+    sim.thread("short", [] { wait(1_ns); });
+    sim.run();
+    EXPECT_TRUE(sim.has_ended());
+    EXPECT_THROW(sim.run(), std::logic_error);
+  }
+  EXPECT_EQ(hook_calls, std::vector<bool>{false});
+}
+
+TEST(Scheduler, StepObserversSeeEachSlotsChangedSignalsOnce) {
+  Simulation sim;
+  Signal<Logic> a(sim, "a", L0), b(sim, "b", L0), quiet(sim, "quiet", L0);
+  std::vector<std::string> log;
+  sim.add_step_observer([&](Ticks time, std::span<SignalBase* const> changed) {
+    std::string entry = fmt::format("{}:", time);
+    for (const SignalBase* signal : changed) entry += signal->name();
+    log.push_back(entry);
+  });
+  sim.thread("stimulus", [&] {
+    a.write(L1);
+    wait(a.changed());
+    b.write(L1);
+    a.write(L0);  // a changes twice in the slot but is reported once
+    wait(5_ps);
+    b.write(L0);
+  });
+  sim.run();
+  EXPECT_EQ(log, (std::vector<std::string>{"0:ab", "5:b"}));
+}
+
+TEST(Scheduler, FinishStopsAfterTheCurrentDelta) {
+  Simulation sim;
+  int ticks = 0;
+  sim.thread("ticker", [&] {
+    while (true) {
+      wait(1_ns);
+      if (++ticks == 3) finish();
+    }
+  });
+  sim.run();
+  EXPECT_EQ(ticks, 3);
+  EXPECT_EQ(sim.now(), 3_ns);
+}
+
+TEST(Scheduler, RunForADurationComposes) {
+  Simulation sim;
+  std::vector<Duration> wakes;
+  sim.thread("ticker", [&] {
+    while (true) {
+      wait(4_ns);
+      wakes.push_back(now());
+    }
+  });
+  sim.run(6_ns);
+  EXPECT_EQ(sim.now(), 6_ns);
+  sim.run(6_ns);
+  EXPECT_EQ(sim.now(), 12_ns);
+  EXPECT_EQ(wakes, (std::vector<Duration>{4_ns, 8_ns}));
+}
+
+TEST(Scheduler, TimedNotificationFiresLater) {
+  Simulation sim;
+  Event ping(sim);
+  Duration woke{};
+  sim.thread("waiter", [&] {
+    wait(ping);
+    woke = now();
+  });
+  sim.thread("notifier", [&] { ping.notify_after(25_ns); });
+  sim.run();
+  EXPECT_EQ(woke, 25_ns);
+}
+
+TEST(Scheduler, IdenticalRunsGiveIdenticalTraces) {
+  auto trace = [] {
+    Simulation sim;
+    Signal<Vec<8>> x(sim, "x", Vec<8>(1));
+    std::string log;
+    for (int i = 0; i < 4; ++i) {
+      sim.thread(fmt::format("t{}", i), [&, i] {
+        for (int k = 0; k < 5; ++k) {
+          wait(Duration::femtoseconds(1000 * (i + 1)));
+          log += std::to_string(i);
+        }
+      });
+    }
+    sim.run();
+    return log;
+  };
+  EXPECT_EQ(trace(), trace());
 }

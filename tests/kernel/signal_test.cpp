@@ -1,0 +1,214 @@
+#include "sim/kernel/signal.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "sim/kernel/simulation.hpp"
+#include "sim/kernel/wire.hpp"
+#include "sim/values/vec.hpp"
+
+using namespace tetra;
+using namespace tetra::literals;
+
+TEST(Signal, InitialValueIsAllXUnlessGiven) {
+  Simulation sim;
+  Signal<Vec<4>> unknown(sim, "unknown");
+  Signal<Vec<4>> given(sim, "given", Vec<4>(5));
+  Signal<Logic> bit(sim, "bit");
+  EXPECT_EQ(unknown.read(), Vec<4>::xs());
+  EXPECT_EQ(given.read(), Vec<4>(5));
+  EXPECT_EQ(bit.read(), LX);
+}
+
+TEST(Signal, WriteTakesEffectInTheUpdatePhase) {
+  Simulation sim;
+  Signal<Vec<8>> s(sim, "s", Vec<8>(1));
+  Vec<8> seen_in_same_delta;
+  sim.thread("writer", [&] {
+    s.write(Vec<8>(2));
+    seen_in_same_delta = s.read();
+    wait(s.changed());
+  });
+  sim.run();
+  EXPECT_EQ(seen_in_same_delta, Vec<8>(1));
+  EXPECT_EQ(s.read(), Vec<8>(2));
+  EXPECT_EQ(s.previous(), Vec<8>(1));
+}
+
+TEST(Signal, LastWriteInADeltaWins) {
+  Simulation sim;
+  Signal<Vec<8>> s(sim, "s", Vec<8>(0));
+  sim.thread("writer", [&] {
+    s.write(Vec<8>(3));
+    s.write(Vec<8>(4));
+  });
+  sim.run();
+  EXPECT_EQ(s.read(), Vec<8>(4));
+}
+
+TEST(Signal, WritingTheSameValueTriggersNothing) {
+  Simulation sim;
+  Signal<Vec<8>> s(sim, "s", Vec<8>(7));
+  int runs = 0;
+  sim.method("watch", [&] { ++runs; }).sensitive(s).run_at_start(false);
+  sim.thread("writer", [&] {
+    s.write(Vec<8>(7));
+    wait(1_ns);
+    s.write(Vec<8>(8));
+  });
+  sim.run();
+  EXPECT_EQ(runs, 1);
+}
+
+namespace {
+// Runs one transition of a one-bit signal and reports which edge events fired.
+std::string edges_of(Logic from, Logic to) {
+  Simulation sim;
+  Signal<Logic> s(sim, "s", from);
+  std::string fired;
+  sim.method("pos", [&] { fired += "pos"; }).sensitive(s.posedge());
+  sim.method("neg", [&] { fired += "neg"; }).sensitive(s.negedge());
+  sim.thread("drive", [&] { s.write(to); });
+  sim.run();
+  return fired;
+}
+}  // namespace
+
+TEST(Signal, PosedgesFollowIeee1800) {
+  EXPECT_EQ(edges_of(L0, L1), "pos");
+  EXPECT_EQ(edges_of(L0, LX), "pos");
+  EXPECT_EQ(edges_of(L0, LZ), "pos");
+  EXPECT_EQ(edges_of(LX, L1), "pos");
+  EXPECT_EQ(edges_of(LZ, L1), "pos");
+}
+
+TEST(Signal, NegedgesFollowIeee1800) {
+  EXPECT_EQ(edges_of(L1, L0), "neg");
+  EXPECT_EQ(edges_of(L1, LX), "neg");
+  EXPECT_EQ(edges_of(L1, LZ), "neg");
+  EXPECT_EQ(edges_of(LX, L0), "neg");
+  EXPECT_EQ(edges_of(LZ, L0), "neg");
+}
+
+TEST(Signal, UnknownToUnknownIsNoEdge) {
+  EXPECT_EQ(edges_of(LX, LZ), "");
+  EXPECT_EQ(edges_of(LZ, LX), "");
+}
+
+namespace {
+template <class S>
+concept HasEdges = requires(S& s) {
+  s.posedge();
+  s.negedge();
+};
+template <class S, class V>
+concept WritableWith = requires(S& s, const V& v) { s.write(v); };
+}  // namespace
+
+TEST(Signal, EdgeEventsExistOnlyForOneBitValues) {
+  static_assert(HasEdges<Signal<Logic>>);
+  static_assert(HasEdges<Signal<Vec<1>>>);
+  static_assert(!HasEdges<Signal<Vec<2>>>);
+}
+
+TEST(Signal, WriteTakesExactlyTheSignalsType) {
+  static_assert(WritableWith<Signal<Vec<8>>, Vec<8>>);
+  static_assert(!WritableWith<Signal<Vec<8>>, Vec<9>>);
+  static_assert(!WritableWith<Signal<Vec<8>>, Logic>);
+  static_assert(!WritableWith<Signal<Vec<8>>, int>);
+}
+
+TEST(Signal, SecondDrivingProcessIsAnErrorNamingBoth) {
+  Simulation sim;
+  Signal<Logic> s(sim, "s", L0);
+  sim.thread("first", [&] { s.write(L1); });
+  sim.thread("second", [&] {
+    wait(1_ns);
+    s.write(L0);
+  });
+  try {
+    sim.run();
+    FAIL() << "expected a DriverConflictError";
+  } catch (const DriverConflictError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find("second"), std::string::npos) << message;
+    EXPECT_NE(message.find("first"), std::string::npos) << message;
+    EXPECT_EQ(error.path(), "s");
+    EXPECT_EQ(error.time(), 1_ns);
+  }
+}
+
+TEST(Signal, DeclaredDriverProcessesAreCheckedAtElaboration) {
+  Simulation sim;
+  Signal<Logic> s(sim, "s");
+  const auto first = sim.method("first", [] {});
+  const auto second = sim.method("second", [] {});
+  s.claim_driver_process(first.id());
+  EXPECT_THROW(s.claim_driver_process(second.id()), ElaborationError);
+}
+
+TEST(Signal, SetUpCodeMayInitialiseADrivenSignal) {
+  Simulation sim;
+  Signal<Logic> s(sim, "s", L0);
+  sim.thread("driver", [&] { s.write(L1); });
+  sim.run(1_ns);
+  s.write(L0);  // outside any process, between runs
+  sim.run(1_ns);
+  EXPECT_EQ(s.read(), L0);
+}
+
+TEST(Signal, IntrospectionGivesWidthPlanesAndBits) {
+  Simulation sim;
+  Signal<Vec<70>> wide(sim, "wide", Vec<70>::parse("70'h3F_0000_0000_0000_00x1"));
+  EXPECT_EQ(wide.width(), 70u);
+  std::vector<std::uint64_t> aval(2), bval(2);
+  wide.read_planes(aval, bval);
+  EXPECT_EQ(aval[0], 0xF1u);
+  EXPECT_EQ(bval[0], 0xF0u);
+  EXPECT_EQ(aval[1], 0x3Fu);
+  EXPECT_EQ(wide.value_bits().substr(62), "xxxx0001");
+}
+
+TEST(Wire, ZYieldsToADrivenValue) {
+  Simulation sim;
+  Wire<Vec<4>> bus(sim, "bus");
+  auto a = bus.add_driver();
+  auto b = bus.add_driver();
+  sim.thread("drive", [&] {
+    a.write(Vec<4>(9));
+    b.write(Vec<4>::zs());
+  });
+  sim.run();
+  EXPECT_EQ(bus.read(), Vec<4>(9));
+}
+
+TEST(Wire, ConflictingBitsResolveToX) {
+  Simulation sim;
+  Wire<Vec<4>> bus(sim, "bus");
+  auto a = bus.add_driver();
+  auto b = bus.add_driver();
+  sim.thread("drive", [&] {
+    a.write(Vec<4>::parse("4'b1100"));
+    b.write(Vec<4>::parse("4'b10z0"));
+  });
+  sim.run();
+  EXPECT_EQ(bus.read(), Vec<4>::parse("4'b1x00"));
+}
+
+TEST(Wire, UndrivenAndReleasedWiresReadZ) {
+  Simulation sim;
+  Wire<Logic> line(sim, "line");
+  auto driver = line.add_driver();
+  EXPECT_EQ(line.read(), LZ);
+  sim.thread("drive", [&] {
+    driver.write(L1);
+    wait(1_ns);
+    driver.release();
+  });
+  sim.run(500_ps);
+  EXPECT_EQ(line.read(), L1);
+  sim.run(1_ns);
+  EXPECT_EQ(line.read(), LZ);
+}
