@@ -2,6 +2,7 @@
 
 #include "sim/trace/vcd_reader.hpp"
 #include "tests/trace/expect_error.hpp"
+#include "tests/trace/vcd_change_printer.hpp"
 #include "tests/trace/temp_file.hpp"
 
 #include <gmock/gmock.h>

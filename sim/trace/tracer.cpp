@@ -1,0 +1,182 @@
+#include "sim/trace/tracer.hpp"
+
+#include "sim/trace/path_glob.hpp"
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+#include <memory>
+#include <stdexcept>
+
+namespace tetra {
+
+namespace {
+
+// Signals that sit directly in the simulation root need a scope: VCD has no variables
+// outside one. Verilator's name for it is familiar to GTKWave users.
+constexpr std::string_view root_scope_name = "TOP";
+
+bool is_signal(const Object& object) { return object.kind() == ObjectKind::signal || object.kind() == ObjectKind::wire; }
+
+// The scopes from the top down to the signal's parent, without the simulation root.
+std::vector<std::string_view> scope_chain(const SignalBase& signal) {
+  std::vector<std::string_view> chain;
+  for (const Scope* scope = signal.parent(); scope != nullptr && scope->parent() != nullptr; scope = scope->parent()) {
+    chain.push_back(scope->name());
+  }
+  if (chain.empty()) chain.push_back(root_scope_name);
+  std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
+void collect(const Scope& scope, const std::vector<std::string>& globs, std::vector<bool>& glob_used,
+             std::vector<const SignalBase*>& selected) {
+  for (const Object* child : scope.children()) {
+    if (is_signal(*child)) {
+      const auto* signal = dynamic_cast<const SignalBase*>(child);
+      if (signal == nullptr) continue;
+      const std::string path = signal->path();
+      bool chosen = globs.empty();
+      for (std::size_t i = 0; i < globs.size(); ++i) {
+        if (path_glob_match(globs[i], path)) {
+          glob_used[i] = true;
+          chosen = true;
+        }
+      }
+      if (chosen) selected.push_back(signal);
+    } else if (const auto* inner = dynamic_cast<const Scope*>(child)) {
+      collect(*inner, globs, glob_used, selected);
+    }
+  }
+}
+
+}  // namespace
+
+VcdTimescale vcd_timescale_of(Duration resolution) {
+  constexpr std::array<std::int64_t, 6> femtoseconds_per_unit{1'000'000'000'000'000, 1'000'000'000'000,
+                                                               1'000'000'000, 1'000'000, 1'000, 1};
+  const std::int64_t fs = resolution.in_femtoseconds();
+  for (std::size_t unit = 0; unit < femtoseconds_per_unit.size() && fs > 0; ++unit) {
+    if (fs % femtoseconds_per_unit[unit] != 0) continue;
+    const std::int64_t magnitude = fs / femtoseconds_per_unit[unit];
+    if (magnitude == 1 || magnitude == 10 || magnitude == 100) {
+      return VcdTimescale::of(static_cast<unsigned>(magnitude), static_cast<VcdTimeUnit>(unit));
+    }
+  }
+  throw std::invalid_argument(fmt::format(
+      "a resolution of {} has no VCD timescale: VCD needs 1, 10 or 100 of s, ms, us, ns, ps or fs", resolution));
+}
+
+std::vector<const SignalBase*> Tracer::select(const Simulation& simulation, const std::filesystem::path& path,
+                                              const std::vector<std::string>& globs) {
+  std::vector<bool> glob_used(globs.size(), false);
+  std::vector<const SignalBase*> selected;
+  collect(simulation, globs, glob_used, selected);
+  for (std::size_t i = 0; i < globs.size(); ++i) {
+    if (!glob_used[i]) {
+      throw std::invalid_argument(fmt::format("trace_vcd('{}'): no signal matches '{}'", path.string(), globs[i]));
+    }
+  }
+  if (selected.empty()) {
+    throw std::invalid_argument(fmt::format("trace_vcd('{}'): the design has no signals", path.string()));
+  }
+  return selected;
+}
+
+Tracer::Tracer(Simulation& simulation, const std::filesystem::path& path, const std::vector<std::string>& globs)
+    : simulation_(simulation),
+      selected_(select(simulation, path, globs)),
+      writer_(path, vcd_timescale_of(simulation.resolution())),
+      start_time_(simulation.now_ticks()) {
+  // Depth-first order keeps each scope's signals together, so every scope opens once.
+  std::vector<std::string_view> open;
+  std::size_t widest = 1;
+  for (const SignalBase* signal : selected_) {
+    const std::vector<std::string_view> chain = scope_chain(*signal);
+    std::size_t shared = 0;
+    while (shared < open.size() && shared < chain.size() && open[shared] == chain[shared]) ++shared;
+    for (; open.size() > shared; open.pop_back()) writer_.close_scope();
+    for (; open.size() < chain.size(); open.push_back(chain[open.size()])) writer_.open_scope(chain[open.size()]);
+
+    const VcdVarKind kind = signal->kind() == ObjectKind::wire ? VcdVarKind::wire : VcdVarKind::reg;
+    TracedSignal traced{signal, writer_.add_var(signal->name(), signal->width(), kind), value_namer_of(*signal), {}};
+    if (traced.namer != nullptr) {
+      const std::string name_var = signal->name() + "_name";
+      if (signal->parent()->find(name_var) != nullptr) {
+        throw std::invalid_argument(fmt::format("trace_vcd('{}'): cannot trace the names of '{}' as '{}': {} exists",
+                                                path.string(), signal->path(), name_var, signal->parent()->find(name_var)->path()));
+      }
+      traced.name = writer_.add_var(name_var, 1, VcdVarKind::string);
+    }
+    traced_index_.emplace(signal, traced_.size());
+    traced_.push_back(traced);
+    traced_paths_.push_back(signal->path());
+    widest = std::max(widest, signal->width());
+  }
+  for (; !open.empty(); open.pop_back()) writer_.close_scope();
+  selected_.clear();
+  selected_.shrink_to_fit();
+
+  aval_.resize((widest + 63) / 64);
+  bval_.resize((widest + 63) / 64);
+  for (const TracedSignal& traced : traced_) sample(traced);
+}
+
+void Tracer::sample(const TracedSignal& traced) {
+  const std::size_t words = (traced.signal->width() + 63) / 64;
+  const std::span<std::uint64_t> aval(aval_.data(), words);
+  const std::span<std::uint64_t> bval(bval_.data(), words);
+  traced.signal->read_planes(aval, bval);
+  writer_.change(traced.bits, aval, bval);
+  if (traced.namer == nullptr) return;
+  if (const std::optional<std::string_view> name = traced.namer(*traced.signal)) {
+    writer_.change_string(traced.name, *name);
+    return;
+  }
+  unnamed_bits_.clear();
+  for (std::size_t bit = traced.signal->width(); bit-- > 0;) {
+    unnamed_bits_ += Logic::from_planes(aval[bit / 64] >> (bit % 64), bval[bit / 64] >> (bit % 64)).to_char();
+  }
+  writer_.change_string(traced.name, unnamed_bits_);
+}
+
+void Tracer::start_dump() {
+  writer_.end_definitions(start_time_);
+  dumping_ = true;
+}
+
+void Tracer::record(Ticks time, std::span<SignalBase* const> changed) {
+  // The first settled slot at the start time becomes the $dumpvars block itself.
+  if (!dumping_ && time > start_time_) start_dump();
+  if (dumping_) writer_.advance_to(time);
+  for (const SignalBase* signal : changed) {
+    const auto found = traced_index_.find(signal);
+    if (found != traced_index_.end()) sample(traced_[found->second]);
+  }
+  if (!dumping_) start_dump();
+}
+
+void Tracer::flush() {
+  if (dumping_ && writer_.is_open()) writer_.flush();
+}
+
+void Tracer::finish(bool failed) {
+  // Only the writer's own state is used here: the end hook may run from the
+  // Simulation's destructor, after the design's signals are gone.
+  try {
+    if (!dumping_) start_dump();
+    writer_.close(simulation_.now_ticks());
+  } catch (...) {
+    if (!failed) throw;  // on a failed run, the error that stopped it is the one to report
+  }
+}
+
+Tracer& trace_vcd(Simulation& simulation, const std::filesystem::path& path, std::vector<std::string> globs) {
+  auto tracer = std::make_shared<Tracer>(simulation, path, globs);
+  simulation.add_step_observer(
+      [tracer](Ticks time, std::span<SignalBase* const> changed) { tracer->record(time, changed); });
+  simulation.add_end_hook([tracer](bool failed) { tracer->finish(failed); });
+  return *tracer;
+}
+
+}  // namespace tetra

@@ -1,0 +1,87 @@
+#pragma once
+// The binding of the VCD engine to the kernel: trace_vcd() selects signals of a
+// simulation by glob on their hierarchical paths, declares them in scopes mirroring the
+// module hierarchy, and records what changed at the end of every time slot. The file is
+// completed and closed when the simulation ends, also when it ends by an exception.
+
+#include "sim/kernel/simulation.hpp"
+#include "sim/trace/value_names.hpp"
+#include "sim/trace/vcd_writer.hpp"
+
+#include <concepts>
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace tetra {
+
+/// Records selected signals of one simulation into a VCD file. Made by trace_vcd(); the
+/// simulation owns it (through its step observer and end hook). A signal whose value
+/// type has names (see value_names.hpp) gets a string variable "<signal>_name" beside its
+/// bits, holding the name, or the bits themselves when they name nothing.
+class Tracer {
+ public:
+  /// Use trace_vcd(); this is public only so that it can be made shared.
+  Tracer(Simulation& simulation, const std::filesystem::path& path, const std::vector<std::string>& globs);
+  Tracer(const Tracer&) = delete;
+  Tracer& operator=(const Tracer&) = delete;
+
+  /// Hierarchical paths of the traced signals, in declaration order.
+  [[nodiscard]] const std::vector<std::string>& traced_paths() const { return traced_paths_; }
+  /// The VCD file being written.
+  [[nodiscard]] const std::filesystem::path& path() const { return writer_.path(); }
+  /// Hands what is buffered to the OS, e.g. to look at the file between run(duration) calls.
+  void flush();
+
+  /// Step observer: records the signals that changed in the time slot that settled at `time`.
+  void record(Ticks time, std::span<SignalBase* const> changed);
+  /// End hook: completes and closes the file at the simulation's current time.
+  void finish(bool failed);
+
+ private:
+  struct TracedSignal {
+    const SignalBase* signal;
+    VcdVarId bits;
+    ValueNamer namer;  // nullptr unless the value type has names
+    VcdVarId name;     // the string variable "<signal>_name", when namer is set
+  };
+
+  static std::vector<const SignalBase*> select(const Simulation& simulation, const std::filesystem::path& path,
+                                               const std::vector<std::string>& globs);
+  void sample(const TracedSignal& traced);
+  void start_dump();
+
+  Simulation& simulation_;
+  std::vector<const SignalBase*> selected_;  // chosen before the file is created
+  VcdWriter writer_;
+  Ticks start_time_;
+  bool dumping_ = false;
+  std::unordered_map<const SignalBase*, std::size_t> traced_index_;  // into traced_
+  std::vector<TracedSignal> traced_;
+  std::vector<std::string> traced_paths_;
+  std::vector<std::uint64_t> aval_;  // scratch planes, sized for the widest signal
+  std::vector<std::uint64_t> bval_;
+  std::string unnamed_bits_;  // scratch text for values that name nothing
+};
+
+/// The VCD $timescale equal to a simulation resolution; throws std::invalid_argument if the
+/// resolution is not 1, 10 or 100 of a unit from fs to s.
+VcdTimescale vcd_timescale_of(Duration resolution);
+
+/// Traces the signals of `simulation` whose paths match any of `globs` (every signal when
+/// none is given) into the VCD file `path`, from now until the simulation ends. Call it
+/// after building the design. A glob that matches no signal is an error (a typo, surely).
+Tracer& trace_vcd(Simulation& simulation, const std::filesystem::path& path, std::vector<std::string> globs = {});
+
+/// trace_vcd() with globs as separate arguments: trace_vcd(sim, "run.vcd", "top.fifo.*", "*.count").
+template <class... Globs>
+  requires(sizeof...(Globs) > 0 && (std::convertible_to<const Globs&, std::string_view> && ...))
+Tracer& trace_vcd(Simulation& simulation, const std::filesystem::path& path, const Globs&... globs) {
+  return trace_vcd(simulation, path, std::vector<std::string>{std::string(std::string_view(globs))...});
+}
+
+}  // namespace tetra
