@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "sim/module/port.hpp"
 #include "sim/values/vec.hpp"
 
@@ -65,4 +68,57 @@ TEST(Module, PathsAreDotted) {
   EXPECT_EQ(top.path(), "top");
   EXPECT_EQ(top.counter.path(), "top.counter");
   EXPECT_EQ(top.counter.count.path(), "top.counter.count");
+}
+
+TEST(Module, ChildrenAreListedInConstructionOrder) {
+  Simulation sim;
+  Top top(sim);
+  std::vector<std::string> names;
+  for (const Object* child : top.children()) names.push_back(child->name());
+  EXPECT_EQ(names, (std::vector<std::string>{"clk", "rst", "count", "counter"}));
+  ASSERT_EQ(top.submodules().size(), 1u);
+  EXPECT_EQ(top.submodules()[0], &top.counter);
+  EXPECT_EQ(top.counter.clk.kind(), ObjectKind::port);
+  EXPECT_EQ(top.counter.kind(), ObjectKind::module);
+}
+
+TEST(Module, FindsObjectsAndSignalsByPath) {
+  Simulation sim;
+  Top top(sim);
+  EXPECT_EQ(sim.find("top.counter.rst"), &top.counter.rst);
+  EXPECT_EQ(top.find("counter"), &top.counter);
+  EXPECT_EQ(sim.find_signal("top.count"), &top.count);
+  EXPECT_EQ(sim.find_signal("top.counter"), nullptr);  // a module, not a signal
+  EXPECT_EQ(sim.find("top.nothing"), nullptr);
+  EXPECT_EQ(sim.find("top.clk.deeper"), nullptr);
+}
+
+TEST(Module, DuplicateNamesFailAtElaboration) {
+  Simulation sim;
+  Module top(sim, "top");
+  Signal<Logic> a(top, "a"), again(top, "a");
+  try {
+    sim.elaborate();
+    FAIL() << "expected an ElaborationError";
+  } catch (const ElaborationError& error) {
+    EXPECT_EQ(std::string(error.what()), "two objects are named \"a\" in top");
+  }
+}
+
+TEST(Module, NamesMustBeNonEmptyAndDotFree) {
+  Simulation sim;
+  Module top(sim, "top");
+  EXPECT_THROW(Signal<Logic>(top, "a.b"), ElaborationError);
+  EXPECT_THROW(Signal<Logic>(top, ""), ElaborationError);
+}
+
+TEST(Module, ProcessesAreNamedByTheirModulesPath) {
+  Simulation sim;
+  Top top(sim);
+  std::string path;
+  sim.thread("probe", [&] { path = Scheduler::current()->process_path(Scheduler::current()->current_process()); });
+  top.method("named", [] {});
+  sim.run(1_ns);
+  EXPECT_EQ(path, "probe");
+  EXPECT_EQ(sim.process_path(0), "top.counter.tick");
 }
