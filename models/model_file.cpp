@@ -133,7 +133,7 @@ std::vector<Value> read_tensor(WordReader& reader, std::string_view name, std::s
   return values;
 }
 
-std::uint32_t read_dimension(WordReader& reader, std::string_view name, std::uint32_t low,
+std::uint32_t read_header_word(WordReader& reader, std::string_view name, std::uint32_t low,
                              std::uint32_t high) {
   const std::uint32_t value = reader.word(kHeaderDigits, [&] { return std::string(name); });
   if (value < low || value > high) {
@@ -221,7 +221,7 @@ IntegerModelParameters load_model(const std::filesystem::path& path, ModelRole e
   if (version != kModelFileVersion) {
     reader.fail(fmt::format("expected format version {}, found {}", kModelFileVersion, version));
   }
-  const std::uint32_t role = read_dimension(reader, "role", 0, 1);
+  const std::uint32_t role = read_header_word(reader, "role", 0, 1);
   if (role != static_cast<std::uint32_t>(expected_role)) {
     reader.fail(fmt::format("expected a {} model, found a {} model", role_name(expected_role),
                             role_name(static_cast<ModelRole>(role))));
@@ -229,13 +229,13 @@ IntegerModelParameters load_model(const std::filesystem::path& path, ModelRole e
 
   IntegerModelParameters parameters;
   ModelShape& shape = parameters.shape;
-  shape.vocabulary = read_dimension(reader, "vocabulary size V", 1, kMaxVocabularySize);
-  shape.context = read_dimension(reader, "context length C", 1, kMaxContext);
-  shape.embedding = read_dimension(reader, "embedding width E", 1, kMaxWidth);
-  shape.hidden = read_dimension(reader, "hidden width H", 1, kMaxWidth);
-  parameters.hidden_shift = read_dimension(reader, "hidden_shift", 0, 31);
-  parameters.mass_shift = read_dimension(reader, "mass_shift", 0, 31);
-  read_dimension(reader, "exp_table entries", kExpTableSize, kExpTableSize);
+  shape.vocabulary = read_header_word(reader, "vocabulary size V", 1, kMaxVocabularySize);
+  shape.context = read_header_word(reader, "context length C", 1, kMaxContext);
+  shape.embedding = read_header_word(reader, "embedding width E", 1, kMaxWidth);
+  shape.hidden = read_header_word(reader, "hidden width H", 1, kMaxWidth);
+  parameters.hidden_shift = read_header_word(reader, "hidden_shift", 0, 31);
+  parameters.mass_shift = read_header_word(reader, "mass_shift", 0, 31);
+  read_header_word(reader, "exp_table entries", kExpTableSize, kExpTableSize);
 
   parameters.embedding = read_tensor<std::int8_t>(reader, "embedding",
                                                   shape.vocabulary * shape.embedding, kInt8Digits);

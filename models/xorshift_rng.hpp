@@ -9,7 +9,8 @@ namespace tetra::models {
 /// 64-bit xorshift generator; docs/models.md specifies it bit for bit.
 class XorshiftRng {
 public:
-  /// Replaces a seed that would give the all-zero state (which never leaves zero).
+  /// XORed into the seed; also the state for the one seed that would give state 0
+  /// (a state xorshift never leaves).
   static constexpr std::uint64_t kSeedMask = 0x9E3779B97F4A7C15ULL;
 
   /// State = seed XOR kSeedMask, or kSeedMask if that is zero.
