@@ -87,7 +87,8 @@ Tracer::Tracer(Simulation& simulation, const std::filesystem::path& path, const 
     : simulation_(simulation),
       selected_(select(simulation, path, globs)),
       writer_(path, vcd_timescale_of(simulation.resolution())),
-      start_time_(simulation.now_ticks()) {
+      start_time_(simulation.now_ticks()),
+      traced_index_(selected_.size()) {
   // Depth-first order keeps each scope's signals together, so every scope opens once.
   std::vector<std::string_view> open;
   std::size_t widest = 1;
@@ -99,7 +100,8 @@ Tracer::Tracer(Simulation& simulation, const std::filesystem::path& path, const 
     for (; open.size() < chain.size(); open.push_back(chain[open.size()])) writer_.open_scope(chain[open.size()]);
 
     const VcdVarKind kind = signal->kind() == ObjectKind::wire ? VcdVarKind::wire : VcdVarKind::reg;
-    TracedSignal traced{signal, writer_.add_var(signal->name(), signal->width(), kind), value_namer_of(*signal), {}};
+    TracedSignal traced{signal, (signal->width() + 63) / 64, writer_.add_var(signal->name(), signal->width(), kind),
+                        value_namer_of(*signal), {}};
     if (traced.namer != nullptr) {
       const std::string name_var = signal->name() + "_name";
       if (signal->parent()->find(name_var) != nullptr) {
@@ -108,7 +110,7 @@ Tracer::Tracer(Simulation& simulation, const std::filesystem::path& path, const 
       }
       traced.name = writer_.add_var(name_var, 1, VcdVarKind::string);
     }
-    traced_index_.emplace(signal, traced_.size());
+    traced_index_.insert(signal, static_cast<std::uint32_t>(traced_.size()));
     traced_.push_back(traced);
     traced_paths_.push_back(signal->path());
     widest = std::max(widest, signal->width());
@@ -123,9 +125,8 @@ Tracer::Tracer(Simulation& simulation, const std::filesystem::path& path, const 
 }
 
 void Tracer::sample(const TracedSignal& traced) {
-  const std::size_t words = (traced.signal->width() + 63) / 64;
-  const std::span<std::uint64_t> aval(aval_.data(), words);
-  const std::span<std::uint64_t> bval(bval_.data(), words);
+  const std::span<std::uint64_t> aval(aval_.data(), traced.words);
+  const std::span<std::uint64_t> bval(bval_.data(), traced.words);
   traced.signal->read_planes(aval, bval);
   writer_.change(traced.bits, aval, bval);
   if (traced.namer == nullptr) return;
@@ -150,8 +151,8 @@ void Tracer::record(Ticks time, std::span<SignalBase* const> changed) {
   if (!dumping_ && time > start_time_) start_dump();
   if (dumping_) writer_.advance_to(time);
   for (const SignalBase* signal : changed) {
-    const auto found = traced_index_.find(signal);
-    if (found != traced_index_.end()) sample(traced_[found->second]);
+    const std::uint32_t index = traced_index_.find(signal);
+    if (index != PointerIndex::absent) sample(traced_[index]);
   }
   if (!dumping_) start_dump();
 }

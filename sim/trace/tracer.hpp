@@ -5,6 +5,7 @@
 // completed and closed when the simulation ends, also when it ends by an exception.
 
 #include "sim/kernel/simulation.hpp"
+#include "sim/trace/pointer_index.hpp"
 #include "sim/trace/value_names.hpp"
 #include "sim/trace/vcd_writer.hpp"
 
@@ -14,7 +15,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace tetra {
@@ -45,6 +45,7 @@ class Tracer {
  private:
   struct TracedSignal {
     const SignalBase* signal;
+    std::size_t words;  // per plane
     VcdVarId bits;
     ValueNamer namer;  // nullptr unless the value type has names
     VcdVarId name;     // the string variable "<signal>_name", when namer is set
@@ -60,7 +61,7 @@ class Tracer {
   VcdWriter writer_;
   Ticks start_time_;
   bool dumping_ = false;
-  std::unordered_map<const SignalBase*, std::size_t> traced_index_;  // into traced_
+  PointerIndex traced_index_;  // signal -> position in traced_
   std::vector<TracedSignal> traced_;
   std::vector<std::string> traced_paths_;
   std::vector<std::uint64_t> aval_;  // scratch planes, sized for the widest signal

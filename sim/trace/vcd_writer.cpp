@@ -83,12 +83,9 @@ VcdWriter::~VcdWriter() {
   }
 }
 
-const VcdWriter::Variable& VcdWriter::variable(VcdVarId var) const {
-  if (var.index >= vars_.size()) {
-    throw std::out_of_range(fmt::format("VCD variable #{} was not declared in '{}' ({} variables)",
-                                        var.index, path_.string(), vars_.size()));
-  }
-  return vars_[var.index];
+void VcdWriter::throw_undeclared(VcdVarId var) const {
+  throw std::out_of_range(fmt::format("VCD variable #{} was not declared in '{}' ({} variables)", var.index,
+                                      path_.string(), vars_.size()));
 }
 
 const std::string& VcdWriter::variable_path(VcdVarId var) const { return variable(var).path; }

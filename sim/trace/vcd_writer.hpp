@@ -88,7 +88,6 @@ class VcdWriter {
 
   [[nodiscard]] bool is_open() const { return file_ != nullptr; }
   [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-  [[nodiscard]] std::size_t variable_count() const { return vars_.size(); }
   /// The full dotted path of a declared variable ("top.fifo.count"), for messages.
   [[nodiscard]] const std::string& variable_path(VcdVarId var) const;
 
@@ -103,7 +102,11 @@ class VcdWriter {
   };
   enum class Phase : std::uint8_t { declaring, dumping, closed };
 
-  const Variable& variable(VcdVarId var) const;
+  const Variable& variable(VcdVarId var) const {
+    if (var.index >= vars_.size()) [[unlikely]] throw_undeclared(var);
+    return vars_[var.index];
+  }
+  [[noreturn]] void throw_undeclared(VcdVarId var) const;
   void check_bit_width(VcdVarId var, std::size_t width) const;
   static std::string describe(const Variable& var);
   void require_phase(Phase phase, std::string_view action) const;
