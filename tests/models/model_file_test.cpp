@@ -78,6 +78,12 @@ TEST_F(ModelFileTest, RoundTripsEveryParameter) {
   EXPECT_EQ(load_model(path_, ModelRole::draft), parameters_);
 }
 
+TEST_F(ModelFileTest, RoundTripsTheLargestVocabulary) {
+  const IntegerModelParameters largest = testing::random_model({256, 2, 3, 4}, 9);
+  save_model(path_, largest, ModelRole::target);
+  EXPECT_EQ(load_model(path_, ModelRole::target), largest);
+}
+
 TEST_F(ModelFileTest, HoldsOneHexWordPerLineForReadmemh) {
   const std::regex word_line("[0-9a-f]+( // [ -~]+)?");
   std::size_t words = 0;
