@@ -1,7 +1,8 @@
 #pragma once
 // Rearranging bits: concatenation and replication (IEEE 1800 11.4.12), constant slices,
 // dynamic bit- and part-selects (11.5.1: an out-of-range or unknown index reads X), and
-// explicit width changes. Widths are computed at compile time from the operands.
+// explicit width changes. Widths are computed at compile time from the operands, and
+// out-of-range constant bounds are constraint failures (compile errors), not runtime checks.
 
 #include <optional>
 
@@ -37,17 +38,15 @@ constexpr Vec<1> to_vec(Logic bit) noexcept {
 
 /// Verilog v[Hi:Lo] with constant bounds, checked at compile time.
 template <std::size_t Hi, std::size_t Lo, std::size_t N>
+  requires(Lo <= Hi && Hi < N)
 constexpr Vec<Hi - Lo + 1> slice(const Vec<N>& v) noexcept {
-  static_assert(Lo <= Hi, "slice<Hi, Lo> needs Lo <= Hi");
-  static_assert(Hi < N, "slice<Hi, Lo> is out of range for this width");
   return detail::extract<Hi - Lo + 1>(v, Lo);
 }
 
 /// Verilog v[Hi:Lo] = part, with constant bounds checked at compile time.
 template <std::size_t Hi, std::size_t Lo, std::size_t N>
+  requires(Lo <= Hi && Hi < N)
 constexpr void assign_slice(Vec<N>& v, const Vec<Hi - Lo + 1>& part) noexcept {
-  static_assert(Lo <= Hi, "assign_slice<Hi, Lo> needs Lo <= Hi");
-  static_assert(Hi < N, "assign_slice<Hi, Lo> is out of range for this width");
   detail::deposit(v, Lo, part);
 }
 
@@ -92,8 +91,8 @@ constexpr Vec<W> part_select(const Vec<N>& v, const Vec<M>& base) noexcept {
 
 /// Zero extension to M >= N bits.
 template <std::size_t M, std::size_t N>
+  requires(M >= N)  // zext widens: trunc narrows
 constexpr Vec<M> zext(const Vec<N>& v) noexcept {
-  static_assert(M >= N, "zext<M> widens: use trunc<M> to narrow");
   Vec<M> result = Vec<M>::zeros();
   detail::deposit(result, 0, v);
   return result;
@@ -101,15 +100,15 @@ constexpr Vec<M> zext(const Vec<N>& v) noexcept {
 
 /// Sign extension to M >= N bits: the new bits copy bit N-1, whatever its state.
 template <std::size_t M, std::size_t N>
+  requires(M >= N)  // sext widens: trunc narrows
 constexpr Vec<M> sext(const Vec<N>& v) noexcept {
-  static_assert(M >= N, "sext<M> widens: use trunc<M> to narrow");
   return detail::fill_top(zext<M>(v), M - N, v.bit(N - 1));
 }
 
 /// Keeps the low M <= N bits.
 template <std::size_t M, std::size_t N>
+  requires(M <= N)  // trunc narrows: zext and sext widen
 constexpr Vec<M> trunc(const Vec<N>& v) noexcept {
-  static_assert(M <= N, "trunc<M> narrows: use zext<M> or sext<M> to widen");
   return detail::extract<M>(v, 0);
 }
 

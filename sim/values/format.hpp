@@ -3,6 +3,7 @@
 // IEEE 1800 $display rules, the sized literal form "8'b1010xxzz", and fmt formatters.
 
 #include <algorithm>
+#include <ostream>
 #include <string>
 
 #include <fmt/format.h>
@@ -120,6 +121,14 @@ std::string to_literal(const Vec<N>& v, Radix radix = Radix::binary) {
 
 /// One bit as a character string: "0", "1", "x" or "z".
 inline std::string to_string(Logic bit) { return std::string(1, bit.to_char()); }
+
+/// Streams the sized binary literal (so that GoogleTest and iostreams show values readably).
+template <std::size_t N>
+std::ostream& operator<<(std::ostream& out, const Vec<N>& v) {
+  return out << to_literal(v);
+}
+/// Streams one bit as 0, 1, x or z.
+inline std::ostream& operator<<(std::ostream& out, Logic bit) { return out << bit.to_char(); }
 
 namespace detail {
 /// Shared spec parsing for the value formatters: "" (sized literal), "b", "o", "x", "d".

@@ -113,7 +113,7 @@ constexpr Vec<N> parse_power_of_two_digits(std::string_view text, const LiteralH
     if (c == '_') continue;
     const int digit = digit_value(c, header.radix);
     if (digit == -3) {
-      throw LiteralError(text, pos, std::string("'") + c + "' is not a " + radix_name(header.radix) + " digit");
+      throw LiteralError(text, pos, std::string("'") + c + "' is not a valid " + radix_name(header.radix) + " digit");
     }
     const std::size_t lsb = (digit_count - 1 - index) * digit_bits;
     if (index == 0) padding = digit == -1 ? LX : digit == -2 ? LZ : L0;
@@ -154,7 +154,7 @@ constexpr Vec<N> parse_decimal_digits(std::string_view text, const LiteralHeader
     if (digit == -1 || digit == -2) {
       throw LiteralError(text, first + offset, "x or z must be the only digit of a decimal literal");
     }
-    if (digit < 0) throw LiteralError(text, first + offset, std::string("'") + c + "' is not a decimal digit");
+    if (digit < 0) throw LiteralError(text, first + offset, std::string("'") + c + "' is not a valid decimal digit");
     __extension__ using Wide = unsigned __int128;
     Wide carry = static_cast<Wide>(digit);
     for (auto& word : number) {

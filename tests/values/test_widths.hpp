@@ -20,7 +20,9 @@ using AllWidths = ::testing::Types<Width<1>, Width<7>, Width<63>, Width<64>, Wid
 struct WidthNames {
   template <typename T>
   static std::string GetName(int) {
-    return "W" + std::to_string(T::value);
+    std::string name = "W";  // appended, not "W" + ...: g++ 12 warns falsely on that form
+    name += std::to_string(T::value);
+    return name;
   }
 };
 
