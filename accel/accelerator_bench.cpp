@@ -1,0 +1,115 @@
+#include "accel/accelerator_bench.hpp"
+
+#include "sim/kernel/thread.hpp"
+#include "sim/trace/tracer.hpp"
+
+#include <fmt/format.h>
+
+namespace tetra::accel {
+
+AcceleratorBench::AcceleratorBench(const models::IntegerModelParameters& target,
+                                   const models::IntegerModelParameters& draft,
+                                   const HardwareParameters& hardware)
+    : accelerator(sim, "accelerator", target, draft, hardware) {
+  clock.clk(clk);
+  accelerator.clk(clk);
+  accelerator.rst(rst);
+  accelerator.start(start);
+  accelerator.cfg_prompt_length(cfg_prompt_length);
+  accelerator.cfg_new_tokens(cfg_new_tokens);
+  accelerator.cfg_draft_length(cfg_draft_length);
+  accelerator.cfg_sample(cfg_sample);
+  accelerator.cfg_seed(cfg_seed);
+  accelerator.in_valid(in_valid);
+  accelerator.in_token(in_token);
+  accelerator.in_ready(in_ready);
+  accelerator.out_valid(out_valid);
+  accelerator.out_token(out_token);
+  accelerator.out_ready(out_ready);
+  accelerator.done(done);
+  accelerator.cycles(cycles);
+  accelerator.draft_cycles(draft_cycles);
+  accelerator.verify_cycles(verify_cycles);
+  accelerator.stall_cycles(stall_cycles);
+  accelerator.iterations(iterations);
+  accelerator.drafted(drafted);
+  accelerator.accepted(accepted);
+  accelerator.emitted(emitted);
+  accelerator.rejections(rejections);
+}
+
+void AcceleratorBench::tick() { wait(clk.posedge()); }
+
+void AcceleratorBench::reset_and_start(const RunParameters& run, std::size_t prompt_length) {
+  validate(run, prompt_length);
+  rst.write(L1);
+  start.write(L0);
+  in_valid.write(L0);
+  tick();
+  tick();
+  rst.write(L0);
+  cfg_prompt_length.write(Count16(prompt_length));
+  cfg_new_tokens.write(Count16(run.new_tokens));
+  cfg_draft_length.write(PositionIndex(run.draft_length));
+  cfg_sample.write(bit(run.mode == models::DecodeMode::sample));
+  cfg_seed.write(Vec<64>(run.seed));
+  start.write(L1);
+  tick();
+  start.write(L0);
+}
+
+void AcceleratorBench::send_prompt(std::span<const models::Token> prompt) {
+  for (const models::Token token : prompt) {
+    in_valid.write(L1);
+    in_token.write(TokenId(token));
+    do {
+      tick();  // in_ready as it was at this edge: the transfer happened if it was 1
+    } while (in_ready.read() != L1);
+  }
+  in_valid.write(L0);
+}
+
+CounterValues read_counters(const AcceleratorBench& bench) {
+  return CounterValues{bench.cycles.read().to_uint64(),     bench.draft_cycles.read().to_uint64(),
+                       bench.verify_cycles.read().to_uint64(), bench.stall_cycles.read().to_uint64(),
+                       bench.iterations.read().to_uint64(), bench.drafted.read().to_uint64(),
+                       bench.accepted.read().to_uint64(),   bench.emitted.read().to_uint64(),
+                       bench.rejections.read().to_uint64()};
+}
+
+double AcceleratorRun::acceptance_rate() const {
+  const std::uint64_t tests = counters.accepted + counters.rejections;
+  return tests == 0 ? 0.0 : static_cast<double>(counters.accepted) / static_cast<double>(tests);
+}
+
+AcceleratorRun run_accelerator(const models::IntegerModelParameters& target,
+                               const models::IntegerModelParameters& draft,
+                               const HardwareParameters& hardware,
+                               std::span<const models::Token> prompt, const RunParameters& run,
+                               const RunHooks& hooks) {
+  validate(run, prompt.size());
+  AcceleratorBench bench(target, draft, hardware);
+  if (!hooks.vcd_path.empty()) trace_vcd(bench.sim, hooks.vcd_path);
+  AcceleratorRun result;
+  bench.out_ready.write(L1);
+  bench.sim.thread("host", [&] {
+    bench.reset_and_start(run, prompt.size());
+    bench.send_prompt(prompt);
+  });
+  bench.sim.thread("sink", [&] {
+    while (result.tokens.size() < run.new_tokens) {
+      bench.tick();
+      if (bench.out_valid.read() == L1) {
+        result.tokens.push_back(static_cast<models::Token>(bench.out_token.read().to_uint64()));
+        if (hooks.progress) hooks.progress(result.tokens.size(), run.new_tokens);
+      }
+    }
+    while (bench.done.read() != L1) bench.tick();
+    finish();
+  });
+  bench.sim.run();
+  result.counters = read_counters(bench);
+  return result;
+}
+
+}  // namespace tetra::accel
