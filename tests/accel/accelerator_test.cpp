@@ -82,5 +82,113 @@ TEST(Accelerator, SampledTokensEqualTheReferenceForEveryPromptDraftLengthAndSeed
   }
 }
 
+TEST(Accelerator, TokensDoNotDependOnLanesBandwidthOrLatency) {
+  const std::vector<HardwareParameters> variants{
+      {2, 16, 32, 16}, {1, 4, 0, 8}, {8, 64, 200, 1}, {3, 1, 5, 16}};
+  for (const HardwareParameters& hardware : variants) {
+    expect_matches_reference("This program is free software", {10, 6, DecodeMode::sample, 3},
+                             hardware);
+    expect_matches_reference("the ", {10, 5, DecodeMode::greedy, 1}, hardware);
+  }
+}
+
+TEST(Accelerator, DraftLengthsAboveTheLaneCountTakeSeveralWeightPasses) {
+  expect_matches_reference("free software", {16, 9, DecodeMode::greedy, 1}, {4, 16, 8, 16});
+  expect_matches_reference("free software", {16, 9, DecodeMode::sample, 8}, {4, 16, 8, 16});
+}
+
+// The cycle count of every controller state, from docs/accelerator.md, summed over the
+// iterations the reference decoder performs (greedy: every pick takes 4 cycles).
+std::uint64_t contract_cycles(const std::vector<models::Token>& prompt, const RunParameters& run,
+                              const HardwareParameters& hardware) {
+  const models::ModelShape& target = target_parameters().shape;
+  const models::ModelShape& draft = draft_parameters().shape;
+  const auto beats = [](const models::ModelShape& shape, std::size_t bytes) {
+    return (shape.hidden * shape.hidden_inputs() + shape.vocabulary * shape.hidden) / bytes;
+  };
+  const auto engine_pass = [](const models::ModelShape& shape, std::size_t positions,
+                              std::size_t latency, std::size_t pass_beats) {
+    return positions * shape.context + latency + pass_beats + positions * shape.vocabulary + 6;
+  };
+  static const models::IntegerModel target_model(target_parameters());
+  static const models::IntegerModel draft_model(draft_parameters());
+  models::SpeculativeDecoder decoder(target_model, draft_model, run.mode, run.seed);
+  std::vector<models::Token> history = prompt;
+  std::size_t emitted = 0;
+  std::uint64_t cycles = 1;  // the final iterate cycle
+  while (emitted < run.new_tokens) {
+    const std::size_t k = std::min(run.draft_length, run.new_tokens - emitted - 1);
+    const models::IterationResult iteration = decoder.iterate(history, k);
+    const std::size_t n = iteration.accepted;
+    cycles += 1;  // iterate
+    cycles += k * (engine_pass(draft, 1, 0, beats(draft, hardware.draft_bytes_per_cycle)) + 4);
+    for (std::size_t first = 0; first < k + 1; first += hardware.lanes) {
+      cycles += engine_pass(target, std::min(hardware.lanes, k + 1 - first),
+                            hardware.memory_latency, beats(target, hardware.memory_bytes_per_cycle));
+    }
+    if (k > 0) cycles += 5 * (n < k ? n + 1 : k) + 2;  // accept
+    cycles += 4 + 1 + (n + 1);                         // resolve, emit_wait, emit
+    history.insert(history.end(), iteration.emitted.begin(), iteration.emitted.end());
+    emitted += iteration.emitted.size();
+  }
+  return cycles;
+}
+
+TEST(Accelerator, GreedyCycleCountsFollowTheContract) {
+  const std::vector<models::Token> prompt = models::Vocabulary::encode("This program is free");
+  for (const HardwareParameters& hardware :
+       {HardwareParameters{}, HardwareParameters{2, 8, 100, 4}}) {
+    for (std::size_t k : {0, 1, 4}) {
+      const RunParameters run{15, k, DecodeMode::greedy, 1};
+      const AcceleratorRun measured =
+          run_accelerator(target_parameters(), draft_parameters(), hardware, prompt, run);
+      EXPECT_EQ(measured.counters.cycles, contract_cycles(prompt, run, hardware))
+          << "K " << k << ", lanes " << hardware.lanes;
+    }
+  }
+}
+
+TEST(Accelerator, SpeculationBeatsTheAutoregressiveBaselineOnTheSameHardware) {
+  const std::vector<models::Token> prompt = models::Vocabulary::encode("This program is free");
+  const auto cycles = [&](std::size_t k) {
+    return run_accelerator(target_parameters(), draft_parameters(), {}, prompt,
+                           {40, k, DecodeMode::greedy, 1})
+        .counters.cycles;
+  };
+  EXPECT_LT(cycles(4), cycles(0) * 3 / 4);
+}
+
+TEST(Accelerator, HardwareThatDoesNotFitTheModelsIsRejectedWithTheReason) {
+  const auto message = [](const HardwareParameters& hardware) {
+    try {
+      run_accelerator(target_parameters(), draft_parameters(), hardware, {},
+                      {1, 0, DecodeMode::greedy, 1});
+    } catch (const std::invalid_argument& error) {
+      return std::string(error.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(message({0, 16, 32, 16}), "lanes is 0; it must be 1 to 65");
+  EXPECT_EQ(message({8, 24, 32, 16}),
+            "memory bandwidth (bytes per cycle) is 24; it must be a power of two from 1 to 64");
+  EXPECT_EQ(message({8, 16, 32, 32}),
+            "draft bandwidth (bytes per cycle) is 32; it must divide the draft model's row "
+            "lengths C*E = 32 and H = 48");
+  EXPECT_EQ(message({8, 16, 5000, 16}), "memory latency is 5000 cycles; it must be at most 4096");
+}
+
+TEST(Accelerator, RunParametersOutsideTheirRangesAreRejected) {
+  const auto message = [](const RunParameters& run) {
+    try {
+      run_accelerator(target_parameters(), draft_parameters(), {}, {}, run);
+    } catch (const std::invalid_argument& error) {
+      return std::string(error.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(message({0, 4, DecodeMode::greedy, 1}), "tokens is 0; it must be 1 to 65535");
+  EXPECT_EQ(message({5, 65, DecodeMode::greedy, 1}), "k is 65; it must be 0 to 64");
+}
+
 }  // namespace
 }  // namespace tetra::accel
