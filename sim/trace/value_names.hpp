@@ -7,6 +7,7 @@
 // tracer asks each selected signal whether it carries such a T.
 
 #include "sim/kernel/signal.hpp"
+#include "sim/values/packed_enum.hpp"
 
 #include <concepts>
 #include <optional>
@@ -19,6 +20,15 @@ namespace tetra {
 /// returning nullopt when the bits name no value (unknown bits, unused codes).
 template <class T>
 struct ValueNames;
+
+/// Packed enums (TETRA_PACKED_ENUM) are named by their enumerators.
+template <PackedEnumType T>
+struct ValueNames<T> {
+  static std::optional<std::string_view> name(const T& value) {
+    const std::string_view name = value.name();
+    return name.empty() ? std::nullopt : std::optional<std::string_view>(name);
+  }
+};
 
 /// A signal value type with a ValueNames specialisation.
 template <class T>

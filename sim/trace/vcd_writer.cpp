@@ -52,7 +52,7 @@ void check_name(std::string_view name, std::string_view what) {
 
 std::string VcdWriter::describe(const Variable& var) {
   if (var.kind == VcdVarKind::string) return "a string";
-  return fmt::format("{} bits wide ({} words)", var.width, words_for(var.width));
+  return fmt::format("{} bits wide", var.width);
 }
 
 std::string vcd_identifier(std::size_t index) {

@@ -322,7 +322,10 @@ TEST(VcdWriter, RejectsMisuseWithWhatAndWhere) {
                                  where + ": cannot open a scope after end_definitions()");
   expect_error<std::logic_error>([&] { writer.advance_to(9); }, where + ": time cannot go back from 10 to 9");
   expect_error<std::invalid_argument>([&] { writer.change(data, Vec<9>::zeros()); },
-                                      "VCD variable 'top.data' is 8 bits wide (1 words): it cannot take a 9-bit value");
+                                      "VCD variable 'top.data' is 8 bits wide: it cannot take a 9-bit value");
+  const std::vector<std::uint64_t> two_words(2);
+  expect_error<std::invalid_argument>([&] { writer.change(data, two_words, two_words); },
+                                      "VCD variable 'top.data' is 8 bits wide: it cannot take planes of 2 and 2 words");
   expect_error<std::invalid_argument>([&] { writer.change(state, L1); },
                                       "VCD variable 'top.state' is a string: it cannot take a 1-bit value");
   expect_error<std::invalid_argument>([&] { writer.change_string(data, "IDLE"); },
