@@ -1,5 +1,6 @@
 #include "apps/command_line.hpp"
 
+#include "apps/accel_command.hpp"
 #include "apps/decode_command.hpp"
 #include "apps/train_command.hpp"
 
@@ -15,6 +16,7 @@ int run_command_line(int argc, const char* const* argv, std::ostream& out, std::
   app.require_subcommand(1);
   add_decode_command(app, out);
   add_train_command(app, out);
+  add_accel_command(app, out, err);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -1,0 +1,203 @@
+#include "apps/accel_command.hpp"
+
+#include "accel/accelerator_bench.hpp"
+#include "models/model_file.hpp"
+#include "models/speculative_speedup.hpp"
+#include "models/vocabulary.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <memory>
+
+namespace tetra::apps {
+
+namespace {
+
+using namespace tetra::models;
+using accel::AcceleratorRun;
+using accel::CounterValues;
+
+struct AccelArguments {
+  std::string prompt = "This program is free software";
+  std::size_t tokens = 60;
+  std::size_t draft_length = 4;
+  std::string mode_name = "greedy";
+  std::uint64_t seed = 1;
+  accel::HardwareParameters hardware;
+  std::string vcd_file;
+  std::string target_file = default_model_path(ModelRole::target).string();
+  std::string draft_file = default_model_path(ModelRole::draft).string();
+  bool json = false;
+};
+
+// Progress on stderr once a run has taken a few seconds, at most a few times a second.
+class ProgressReporter {
+public:
+  ProgressReporter(std::ostream& stream, std::string label)
+      : stream_(stream), label_(std::move(label)), started_(Clock::now()), last_(started_) {}
+  ~ProgressReporter() {
+    if (shown_) stream_ << '\n';
+  }
+  ProgressReporter(const ProgressReporter&) = delete;
+  ProgressReporter& operator=(const ProgressReporter&) = delete;
+
+  void update(std::size_t received, std::size_t wanted) {
+    const Clock::time_point now = Clock::now();
+    if (now - started_ < std::chrono::seconds(3) || now - last_ < std::chrono::milliseconds(250)) {
+      return;
+    }
+    last_ = now;
+    shown_ = true;
+    stream_ << fmt::format("\r{}: {}/{} tokens", label_, received, wanted) << std::flush;
+  }
+
+private:
+  using Clock = std::chrono::steady_clock;
+  std::ostream& stream_;
+  std::string label_;
+  Clock::time_point started_, last_;
+  bool shown_ = false;
+};
+
+AcceleratorRun run_with_progress(const AccelArguments& arguments,
+                                 const IntegerModelParameters& target,
+                                 const IntegerModelParameters& draft,
+                                 const std::vector<Token>& prompt, std::size_t draft_length,
+                                 const std::string& vcd_file, std::ostream& progress) {
+  ProgressReporter reporter(progress, fmt::format("tetra accel: K = {}", draft_length));
+  accel::RunHooks hooks;
+  hooks.vcd_path = vcd_file;
+  hooks.progress = [&reporter](std::size_t received, std::size_t wanted) {
+    reporter.update(received, wanted);
+  };
+  const accel::RunParameters run{arguments.tokens, draft_length,
+                                 arguments.mode_name == "greedy" ? DecodeMode::greedy
+                                                                 : DecodeMode::sample,
+                                 arguments.seed};
+  return accel::run_accelerator(target, draft, arguments.hardware, prompt, run, hooks);
+}
+
+double per(std::uint64_t numerator, std::uint64_t denominator) {
+  return denominator == 0 ? 0.0 : static_cast<double>(numerator) / static_cast<double>(denominator);
+}
+
+nlohmann::json counters_json(const CounterValues& counters) {
+  return {{"cycles", counters.cycles},         {"draft_cycles", counters.draft_cycles},
+          {"verify_cycles", counters.verify_cycles}, {"stall_cycles", counters.stall_cycles},
+          {"iterations", counters.iterations}, {"drafted", counters.drafted},
+          {"accepted", counters.accepted},     {"rejections", counters.rejections},
+          {"emitted", counters.emitted}};
+}
+
+void run_accel(const AccelArguments& arguments, std::ostream& out, std::ostream& progress) {
+  const IntegerModelParameters target = load_model(arguments.target_file, ModelRole::target);
+  const IntegerModelParameters draft = load_model(arguments.draft_file, ModelRole::draft);
+  accel::validate(arguments.hardware, target.shape, draft.shape);
+  const std::vector<Token> prompt = Vocabulary::encode(arguments.prompt);
+  const AcceleratorRun result = run_with_progress(arguments, target, draft, prompt,
+                                                  arguments.draft_length, arguments.vcd_file,
+                                                  progress);
+  const AcceleratorRun baseline =
+      arguments.draft_length == 0
+          ? result
+          : run_with_progress(arguments, target, draft, prompt, 0, "", progress);
+
+  const CounterValues& counters = result.counters;
+  const std::string text = Vocabulary::decode(result.tokens);
+  const double alpha = result.acceptance_rate();
+  const double tokens_per_cycle = per(counters.emitted, counters.cycles);
+  // c: a draft step's cycles over a target step's (the baseline's cycles per token).
+  const double cost_ratio =
+      per(counters.draft_cycles, counters.drafted) / per(baseline.counters.cycles, arguments.tokens);
+  const double measured_speedup = per(baseline.counters.cycles, counters.cycles);
+  const double analytic_speedup = walltime_improvement(alpha, arguments.draft_length, cost_ratio);
+  const accel::HardwareParameters& hardware = arguments.hardware;
+
+  if (arguments.json) {
+    const nlohmann::json report = {
+        {"prompt", arguments.prompt},
+        {"text", text},
+        {"token_ids", result.tokens},
+        {"mode", arguments.mode_name},
+        {"k", arguments.draft_length},
+        {"seed", arguments.seed},
+        {"hardware",
+         {{"lanes", hardware.lanes},
+          {"memory_bytes_per_cycle", hardware.memory_bytes_per_cycle},
+          {"memory_latency", hardware.memory_latency},
+          {"draft_bytes_per_cycle", hardware.draft_bytes_per_cycle}}},
+        {"counters", counters_json(counters)},
+        {"tokens_per_cycle", tokens_per_cycle},
+        {"acceptance_rate", alpha},
+        {"tokens_per_iteration", per(counters.emitted, counters.iterations)},
+        {"baseline", counters_json(baseline.counters)},
+        {"cost_ratio", cost_ratio},
+        {"speedup", {{"measured", measured_speedup}, {"analytic", analytic_speedup}}},
+    };
+    out << report.dump() << '\n';
+    return;
+  }
+  out << fmt::format("{}{}\n\n", arguments.prompt, text);
+  out << fmt::format(
+      "accelerator: K = {}, mode {}, seed {}; {} lanes, {} bytes/cycle, latency {} cycles\n",
+      arguments.draft_length, arguments.mode_name, arguments.seed, hardware.lanes,
+      hardware.memory_bytes_per_cycle, hardware.memory_latency);
+  out << fmt::format("cycles {} (draft {}, verify {}, stall {}), {} tokens, {:.6f} tokens/cycle\n",
+                     counters.cycles, counters.draft_cycles, counters.verify_cycles,
+                     counters.stall_cycles, counters.emitted, tokens_per_cycle);
+  out << fmt::format("iterations {}, drafted {}, accepted {}, rejections {}: acceptance {:.4f}\n",
+                     counters.iterations, counters.drafted, counters.accepted, counters.rejections,
+                     alpha);
+  out << fmt::format("K = 0 on the same hardware: {} cycles, {:.6f} tokens/cycle\n",
+                     baseline.counters.cycles, per(baseline.counters.emitted, baseline.counters.cycles));
+  out << fmt::format("cost ratio c (draft step / target step, measured): {:.4f}\n", cost_ratio);
+  out << fmt::format("{:<28}{:>10}{:>10}\n", "", "measured", "analytic");
+  out << fmt::format("{:<28}{:>10.4f}{:>10.4f}\n", "speedup over K = 0", measured_speedup,
+                     analytic_speedup);
+  if (!arguments.vcd_file.empty()) out << fmt::format("waveform: {}\n", arguments.vcd_file);
+}
+
+}  // namespace
+
+void add_accel_command(CLI::App& app, std::ostream& out, std::ostream& progress) {
+  auto arguments = std::make_shared<AccelArguments>();
+  CLI::App* command = app.add_subcommand(
+      "accel", "Decode on the cycle-accurate accelerator model; print cycles and the speedup");
+  command->add_option("--prompt", arguments->prompt, "Text to continue (case folds to lower)")
+      ->capture_default_str();
+  command->add_option("--tokens", arguments->tokens, "Number of tokens to generate")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{65535}));
+  command->add_option("--k", arguments->draft_length, "Draft tokens per iteration (0: target only)")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{0}, accel::kMaxDraftLength));
+  command->add_option("--mode", arguments->mode_name, "Pick tokens by argmax or by sampling")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"greedy", "sample"}));
+  command->add_option("--seed", arguments->seed, "Seed of the hardware xorshift64 generator")
+      ->capture_default_str();
+  command->add_option("--lanes", arguments->hardware.lanes,
+                      "Target MAC lanes (positions scored per weight pass)")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, accel::kMaxDraftLength + 1));
+  command->add_option("--mem-bw", arguments->hardware.memory_bytes_per_cycle,
+                      "Weight-memory bandwidth in bytes per cycle (power of two)")
+      ->capture_default_str();
+  command->add_option("--mem-latency", arguments->hardware.memory_latency,
+                      "Weight-memory latency in cycles")
+      ->capture_default_str();
+  command->add_option("--draft-bw", arguments->hardware.draft_bytes_per_cycle,
+                      "Draft on-chip weight bandwidth in bytes per cycle (power of two)")
+      ->capture_default_str();
+  command->add_option("--vcd", arguments->vcd_file, "Write a VCD of the whole hierarchy (K run)");
+  command->add_option("--target", arguments->target_file, "Target model file")
+      ->capture_default_str();
+  command->add_option("--draft", arguments->draft_file, "Draft model file")
+      ->capture_default_str();
+  command->add_flag("--json", arguments->json, "Print one JSON object instead of text");
+  command->callback([arguments, &out, &progress] { run_accel(*arguments, out, progress); });
+}
+
+}  // namespace tetra::apps
