@@ -3,6 +3,12 @@
 #include <algorithm>
 #include <stdexcept>
 
+// AddressSanitizer must be told about every stack switch, which Boost.Context only does
+// with its ucontext back end; the default assembly back end makes ASan report errors.
+#if defined(__SANITIZE_ADDRESS__)
+#define BOOST_USE_UCONTEXT
+#define BOOST_USE_ASAN
+#endif
 #include <boost/coroutine2/coroutine.hpp>
 #include <boost/coroutine2/fixedsize_stack.hpp>
 #include <fmt/format.h>
@@ -10,6 +16,27 @@
 #include "sim/kernel/errors.hpp"
 #include "sim/kernel/object.hpp"
 #include "sim/kernel/signal.hpp"
+
+#if defined(__SANITIZE_ADDRESS__)
+// The installed Boost.Context library is built for the assembly back end only, so the
+// ucontext back end's per-thread record is defined here, as Boost's own fiber.cpp does.
+namespace boost::context::detail {
+namespace {
+thread_local fiber_activation_record* current_record = nullptr;
+thread_local std::size_t record_users = 0;
+}  // namespace
+fiber_activation_record_initializer::fiber_activation_record_initializer() noexcept {
+  if (record_users++ == 0) current_record = new fiber_activation_record();
+}
+fiber_activation_record_initializer::~fiber_activation_record_initializer() {
+  if (--record_users == 0) delete current_record;
+}
+fiber_activation_record*& fiber_activation_record::current() noexcept {
+  thread_local static fiber_activation_record_initializer initializer;
+  return current_record;
+}
+}  // namespace boost::context::detail
+#endif
 
 namespace tetra {
 
@@ -242,6 +269,8 @@ void Scheduler::evaluate_queue() {
     }
   }
   queue_.clear();
+  current_process_ = kNoProcess;
+  current_driver_ = kNoProcess;
 }
 
 void Scheduler::evaluate() {

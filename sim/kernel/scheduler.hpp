@@ -180,9 +180,7 @@ private:
     slot.ran_in_delta = delta_serial_;
     current_process_ = id;
     current_driver_ = in_read_only_ ? kReadOnlyRegion : slot.driver;
-    slot.entry(slot.object);
-    current_process_ = kNoProcess;
-    current_driver_ = kNoProcess;
+    slot.entry(slot.object);  // evaluate_queue() clears current_* once the queue is done
   }
   void resume(ProcessId id, std::uint64_t token, const Event* cause);
   void evaluate_queue();

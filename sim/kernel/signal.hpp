@@ -128,7 +128,7 @@ protected:
 
   /// Makes `next_` the current value if it differs, and triggers the events.
   void apply_next() {
-    if (same_planes(next_, current_)) return;
+    if (same_value(next_, current_)) return;
     previous_ = current_;
     current_ = next_;
     if constexpr (value_width == 1) trigger_edges();
@@ -140,14 +140,19 @@ protected:
   T previous_;
 
 private:
-  // Plane by plane, inline: the values' own == may call memcmp for small arrays.
-  static bool same_planes(const T& a, const T& b) {
-    std::uint64_t difference = 0;
-    for (std::size_t i = 0; i < ValueTraits<T>::words; ++i) {
-      difference |= (ValueTraits<T>::aval(a, i) ^ ValueTraits<T>::aval(b, i)) |
-                    (ValueTraits<T>::bval(a, i) ^ ValueTraits<T>::bval(b, i));
+  // Small values compare plane by plane, inline (== may call memcmp); big ones
+  // (memories) with their own ==, which does not gather bits.
+  static bool same_value(const T& a, const T& b) {
+    if constexpr (ValueTraits<T>::words > 2) {
+      return a == b;
+    } else {
+      std::uint64_t difference = 0;
+      for (std::size_t i = 0; i < ValueTraits<T>::words; ++i) {
+        difference |= (ValueTraits<T>::aval(a, i) ^ ValueTraits<T>::aval(b, i)) |
+                      (ValueTraits<T>::bval(a, i) ^ ValueTraits<T>::bval(b, i));
+      }
+      return difference == 0;
     }
-    return difference == 0;
   }
 
   void trigger_edges() {

@@ -90,6 +90,14 @@ auto with_timeout(Duration limit, F&& body) -> std::invoke_result_t<F&> {
     }
   };
   const ProcessId child = scheduler.spawn("with_timeout", Callable(run_body), true, true);
+  // The body refers to this frame: if the caller is killed while waiting, the body goes too.
+  struct KillOnExit {
+    Scheduler& scheduler;
+    ProcessId child;
+    ~KillOnExit() {
+      if (!scheduler.is_done(child)) scheduler.kill(child);
+    }
+  } kill_on_exit{scheduler, child};
   const Event* done = &scheduler.done_event(child);
   if (!scheduler.is_done(child) && !scheduler.wait_any({&done, 1}, limit)) {
     scheduler.kill(child);

@@ -3,6 +3,7 @@
 // bit-planes (VPI aval/bval words). Tracing, edge detection and wire resolution work on
 // planes, so any type that exposes them can travel on a Signal.
 
+#include <array>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
@@ -41,6 +42,53 @@ struct ValueTraits<Logic> {
   }
   static constexpr Logic all_x() { return LX; }
   static constexpr Logic all_z() { return LZ; }
+};
+
+/// Plane access for an array used as a memory: element 0 holds the least significant
+/// bits of the flattened value, as in a Verilog unpacked array [K-1:0] packed for a dump.
+template <class E, std::size_t K>
+  requires(K > 0)
+struct ValueTraits<std::array<E, K>> {
+  using Array = std::array<E, K>;
+  static constexpr std::size_t element_width = ValueTraits<E>::width;
+  static constexpr std::size_t width = element_width * K;
+  static constexpr std::size_t words = (width + 63) / 64;
+  static constexpr std::uint64_t aval(const Array& v, std::size_t i) { return gather<true>(v, i); }
+  static constexpr std::uint64_t bval(const Array& v, std::size_t i) { return gather<false>(v, i); }
+  static constexpr void set_words(Array& v, std::size_t i, std::uint64_t a, std::uint64_t b) {
+    for (std::size_t bit = 0; bit < 64 && 64 * i + bit < width; ++bit) {
+      const std::size_t flat = 64 * i + bit;
+      E& element = v[flat / element_width];
+      const std::size_t inner = flat % element_width;
+      const std::uint64_t mask = std::uint64_t{1} << (inner % 64);
+      const std::uint64_t old_a = ValueTraits<E>::aval(element, inner / 64);
+      const std::uint64_t old_b = ValueTraits<E>::bval(element, inner / 64);
+      ValueTraits<E>::set_words(element, inner / 64, ((a >> bit) & 1u) != 0 ? old_a | mask : old_a & ~mask,
+                                ((b >> bit) & 1u) != 0 ? old_b | mask : old_b & ~mask);
+    }
+  }
+  static constexpr Array all_x() { return filled(ValueTraits<E>::all_x()); }
+  static constexpr Array all_z() { return filled(ValueTraits<E>::all_z()); }
+
+private:
+  template <bool ValuePlane>
+  static constexpr std::uint64_t gather(const Array& v, std::size_t i) {
+    std::uint64_t word = 0;
+    for (std::size_t bit = 0; bit < 64 && 64 * i + bit < width; ++bit) {
+      const std::size_t flat = 64 * i + bit;
+      const E& element = v[flat / element_width];
+      const std::size_t inner = flat % element_width;
+      const std::uint64_t plane =
+          ValuePlane ? ValueTraits<E>::aval(element, inner / 64) : ValueTraits<E>::bval(element, inner / 64);
+      word |= ((plane >> (inner % 64)) & 1u) << bit;
+    }
+    return word;
+  }
+  static constexpr Array filled(const E& value) {
+    Array array{};
+    array.fill(value);
+    return array;
+  }
 };
 
 /// A type a Signal can carry: regular (copyable, ==) with four-state planes.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -211,4 +212,44 @@ TEST(Wire, UndrivenAndReleasedWiresReadZ) {
   EXPECT_EQ(line.read(), L1);
   sim.run(1_ns);
   EXPECT_EQ(line.read(), LZ);
+}
+
+TEST(Signal, ArraysCarryMemories) {
+  Simulation sim;
+  using Memory = std::array<Vec<8>, 4>;
+  Signal<Memory> memory(sim, "memory");
+  EXPECT_EQ(memory.width(), 32u);
+  EXPECT_EQ(memory.read()[2], Vec<8>::xs());
+  int changes = 0;
+  sim.method("watch", [&] { ++changes; }).sensitive(memory).run_at_start(false);
+  sim.thread("writer", [&] {
+    Memory contents = memory.read();
+    contents = {Vec<8>(0x11), Vec<8>(0x22), Vec<8>(0x33), Vec<8>(0x44)};
+    memory.write(contents);
+    wait(1_ns);
+    contents[3] = Vec<8>::parse("8'b0000_zzxx");
+    memory.write(contents);
+  });
+  sim.run();
+  EXPECT_EQ(changes, 2);
+  EXPECT_EQ(memory.read()[0], Vec<8>(0x11));
+  // Element 0 is the least significant byte of the flattened planes.
+  std::vector<std::uint64_t> aval(1), bval(1);
+  memory.read_planes(aval, bval);
+  EXPECT_EQ(aval[0], 0x03332211u);
+  EXPECT_EQ(bval[0], 0x0F000000u);
+}
+
+TEST(Wire, ResolvesArraysBitByBit) {
+  Simulation sim;
+  using Pair = std::array<Logic, 2>;
+  Wire<Pair> pair(sim, "pair");
+  auto a = pair.add_driver();
+  auto b = pair.add_driver();
+  sim.thread("drive", [&] {
+    a.write(Pair{L1, LZ});
+    b.write(Pair{L0, L0});
+  });
+  sim.run();
+  EXPECT_EQ(pair.read(), (Pair{LX, L0}));
 }

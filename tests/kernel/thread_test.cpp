@@ -378,3 +378,21 @@ TEST(Queue, TryOperationsNeverBlock) {
   EXPECT_EQ(q.try_get(), "a");
   EXPECT_THROW(Queue<int>(sim, 0), std::invalid_argument);
 }
+
+TEST(Thread, KillingAThreadInsideWithTimeoutAlsoKillsTheBody) {
+  Simulation sim;
+  bool body_finished = false;
+  sim.thread("parent", [&] {
+    auto child = spawn("child", [&] {
+      with_timeout(1_us, [&] {
+        wait(100_ns);
+        body_finished = true;
+      });
+    });
+    wait(10_ns);
+    child.kill();
+  });
+  sim.run();
+  EXPECT_FALSE(body_finished);
+  EXPECT_EQ(sim.now(), 10_ns);
+}
