@@ -7,7 +7,6 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 namespace tetra::models {
@@ -84,12 +83,19 @@ TEST_F(ModelFileTest, RoundTripsTheLargestVocabulary) {
   EXPECT_EQ(load_model(path_, ModelRole::target), largest);
 }
 
+// Lower-case hex digits, then nothing or " // " and a note ($readmemh's syntax).
+bool is_word_line(const std::string& line) {
+  const std::size_t digits = line.find_first_not_of("0123456789abcdef");
+  if (digits == 0) return false;
+  return digits == std::string::npos || (line.compare(digits, 4, " // ") == 0 &&
+                                         line.size() > digits + 4);
+}
+
 TEST_F(ModelFileTest, HoldsOneHexWordPerLineForReadmemh) {
-  const std::regex word_line("[0-9a-f]+( // [ -~]+)?");
   std::size_t words = 0;
   for (const std::string& line : lines_) {
     if (line.rfind("// ", 0) == 0) continue;
-    EXPECT_TRUE(std::regex_match(line, word_line)) << line;
+    EXPECT_TRUE(is_word_line(line)) << line;
     ++words;
   }
   const ModelShape& shape = parameters_.shape;
