@@ -2,16 +2,29 @@
 
 #include <gtest/gtest.h>
 
-#include <array>
 #include <string>
 #include <vector>
 
 #include "sim/kernel/simulation.hpp"
 #include "sim/kernel/wire.hpp"
+#include "sim/values/array.hpp"
+#include "sim/values/packed_enum.hpp"
+#include "sim/values/packed_struct.hpp"
 #include "sim/values/vec.hpp"
 
 using namespace tetra;
 using namespace tetra::literals;
+
+namespace {
+TETRA_PACKED_ENUM(Phase, 2, Idle, Fetch, Execute);
+
+struct Request {
+  Vec<8> data;
+  Logic valid;
+  Phase phase;
+  TETRA_PACKED_FIELDS(Request, data, valid, phase)
+};
+}  // namespace
 
 TEST(Signal, InitialValueIsAllXUnlessGiven) {
   Simulation sim;
@@ -216,15 +229,15 @@ TEST(Wire, UndrivenAndReleasedWiresReadZ) {
 
 TEST(Signal, ArraysCarryMemories) {
   Simulation sim;
-  using Memory = std::array<Vec<8>, 4>;
+  using Memory = Array<Vec<8>, 4>;
   Signal<Memory> memory(sim, "memory");
   EXPECT_EQ(memory.width(), 32u);
   EXPECT_EQ(memory.read()[2], Vec<8>::xs());
   int changes = 0;
   sim.method("watch", [&] { ++changes; }).sensitive(memory).run_at_start(false);
   sim.thread("writer", [&] {
-    Memory contents = memory.read();
-    contents = {Vec<8>(0x11), Vec<8>(0x22), Vec<8>(0x33), Vec<8>(0x44)};
+    Memory contents;
+    for (std::size_t i = 0; i < 4; ++i) contents[i] = Vec<8>(0x11 * (i + 1));
     memory.write(contents);
     wait(1_ns);
     contents[3] = Vec<8>::parse("8'b0000_zzxx");
@@ -242,14 +255,52 @@ TEST(Signal, ArraysCarryMemories) {
 
 TEST(Wire, ResolvesArraysBitByBit) {
   Simulation sim;
-  using Pair = std::array<Logic, 2>;
+  using Pair = Array<Logic, 2>;
   Wire<Pair> pair(sim, "pair");
   auto a = pair.add_driver();
   auto b = pair.add_driver();
   sim.thread("drive", [&] {
-    a.write(Pair{L1, LZ});
-    b.write(Pair{L0, L0});
+    Pair from_a, from_b;
+    from_a[0] = L1;
+    from_a[1] = LZ;
+    from_b[0] = L0;
+    from_b[1] = L0;
+    a.write(from_a);
+    b.write(from_b);
   });
   sim.run();
-  EXPECT_EQ(pair.read(), (Pair{LX, L0}));
+  EXPECT_EQ(pair.read()[0], LX);
+  EXPECT_EQ(pair.read()[1], L0);
+}
+
+TEST(Signal, CarriesPackedEnums) {
+  Simulation sim;
+  Signal<Phase> phase(sim, "phase");
+  EXPECT_EQ(phase.width(), 2u);
+  EXPECT_EQ(phase.value_bits(), "xx");
+  sim.thread("fsm", [&] {
+    phase.write(Phase::Fetch);
+    wait(phase.changed());
+    phase.write(Phase::Execute);
+  });
+  sim.run();
+  EXPECT_EQ(phase.read(), Phase::Execute);
+  EXPECT_EQ(phase.previous(), Phase::Fetch);
+  EXPECT_EQ(phase.value_bits(), "10");
+}
+
+TEST(Signal, CarriesPackedStructs) {
+  Simulation sim;
+  Signal<Request> request(sim, "request");
+  EXPECT_EQ(request.width(), 11u);
+  sim.thread("driver", [&] {
+    Request r;
+    r.data = Vec<8>(0xA5);
+    r.valid = L1;
+    r.phase = Phase::Execute;
+    request.write(r);
+  });
+  sim.run();
+  EXPECT_EQ(request.read().data, Vec<8>(0xA5));
+  EXPECT_EQ(request.value_bits(), "10" "1" "10100101");  // phase, valid, data: first field lowest
 }
