@@ -129,6 +129,9 @@ VcdVarId VcdWriter::add_var(std::string_view name, std::size_t width, VcdVarKind
   Variable var{};
   for (const std::string& scope : scope_stack_) var.path += scope + '.';
   var.path += name;
+  if (!declared_paths_.insert(var.path).second) {
+    throw std::invalid_argument(fmt::format("VCD variable '{}' is declared twice", var.path));
+  }
   var.width = static_cast<std::uint32_t>(width);
   var.kind = kind;
   const std::string id = vcd_identifier(vars_.size());
@@ -178,6 +181,7 @@ void VcdWriter::write_header() {
   write_text("$enddefinitions $end\n");
   declarations_.clear();
   declarations_.shrink_to_fit();
+  declared_paths_.clear();
 }
 
 void VcdWriter::advance_to(std::uint64_t time) {

@@ -16,6 +16,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace tetra {
@@ -51,7 +52,8 @@ class VcdWriter {
   /// Closes the innermost open scope; throws std::logic_error if none is open.
   void close_scope();
   /// Declares a variable in the innermost scope, initially all-X (strings: "x").
-  /// Strings take width 1; throws std::invalid_argument on an empty or blank name or width 0.
+  /// Strings take width 1; throws std::invalid_argument on an empty or blank name, width 0
+  /// or a path already declared.
   VcdVarId add_var(std::string_view name, std::size_t width, VcdVarKind kind);
 
   /// Writes the header, "#<time>" and the $dumpvars block with every variable's current value.
@@ -126,6 +128,7 @@ class VcdWriter {
   std::vector<std::uint64_t> planes_;  // per bit variable: aval words, then bval words
   std::vector<std::string> strings_;
   std::string declarations_;  // $scope/$var lines, written out at end_definitions
+  std::unordered_set<std::string> declared_paths_;  // to refuse a second variable of one path
   std::vector<std::string> scope_stack_;
 
   std::uint64_t time_ = 0;

@@ -313,6 +313,8 @@ TEST(VcdWriter, RejectsMisuseWithWhatAndWhere) {
                                       "VCD variable 'empty' cannot be 0 bits wide");
   const VcdVarId data = writer.add_var("data", 8, VcdVarKind::wire);
   const VcdVarId state = writer.add_var("state", 1, VcdVarKind::string);
+  expect_error<std::invalid_argument>([&] { writer.add_var("data", 4, VcdVarKind::reg); },
+                                      "VCD variable 'top.data' is declared twice");
   expect_error<std::logic_error>([&] { writer.end_definitions(); },
                                  where + ": end_definitions() with scope 'top' still open");
   writer.close_scope();
