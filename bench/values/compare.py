@@ -2,7 +2,7 @@
 """Runs values_bench and prints Tetra's speed against SystemC sc_lv and native integers.
 
 Usage: bench/values/compare.py [--binary build/bench/values/values_bench]
-                               [--repetitions 5] [--json saved.json]
+                               [--repetitions 3] [--json saved.json]
 
 Each benchmark runs --repetitions times and the median is used, because the machines
 are shared and noisy. The table is Markdown, ready for docs/performance.md; the last
@@ -27,7 +27,9 @@ MAX_SLOWDOWN_VS_NATIVE = {("and", 64): 3.0}
 def run_benchmark(binary, repetitions):
     command = [binary, "--benchmark_format=json",
                f"--benchmark_repetitions={repetitions}",
-               "--benchmark_report_aggregates_only=true"]
+               "--benchmark_report_aggregates_only=true",
+               # Interleaving spreads a burst of load from other processes over all rows.
+               "--benchmark_enable_random_interleaving=true"]
     print("$ " + " ".join(command), file=sys.stderr)
     completed = subprocess.run(command, check=True, capture_output=True, text=True)
     return json.loads(completed.stdout)
@@ -83,7 +85,7 @@ def table(times):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", default="build/bench/values/values_bench")
-    parser.add_argument("--repetitions", type=int, default=5)
+    parser.add_argument("--repetitions", type=int, default=3)
     parser.add_argument("--json", help="read a saved --benchmark_format=json report instead of running")
     arguments = parser.parse_args()
     if arguments.json:
