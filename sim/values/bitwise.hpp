@@ -19,7 +19,10 @@ constexpr Vec<N> operator~(const Vec<N>& a) noexcept {
 template <std::size_t N>
 constexpr Vec<N> operator&(const Vec<N>& a, const Vec<N>& b) noexcept {
   return detail::zip_words(a, b, [](detail::Word aa, detail::Word ab, detail::Word ba, detail::Word bb) {
-    return detail::from_known(aa & ~ab & ba & ~bb, (~aa & ~ab) | (~ba & ~bb));
+    // A bit's aval | bval is 0 only for a known 0, so the result's aval (1 or X) is "no
+    // known 0 on either side", and it is X where additionally either side is unknown.
+    const detail::Word not_zero = (aa | ab) & (ba | bb);
+    return detail::Planes{not_zero, not_zero & (ab | bb)};
   });
 }
 
@@ -27,7 +30,9 @@ constexpr Vec<N> operator&(const Vec<N>& a, const Vec<N>& b) noexcept {
 template <std::size_t N>
 constexpr Vec<N> operator|(const Vec<N>& a, const Vec<N>& b) noexcept {
   return detail::zip_words(a, b, [](detail::Word aa, detail::Word ab, detail::Word ba, detail::Word bb) {
-    return detail::from_known((aa & ~ab) | (ba & ~bb), ~aa & ~ab & ~ba & ~bb);
+    // The result's aval (1 or X) is "not both known 0"; it is X unless a known 1 decides.
+    const detail::Word known_one = (aa & ~ab) | (ba & ~bb);
+    return detail::Planes{aa | ab | ba | bb, (ab | bb) & ~known_one};
   });
 }
 

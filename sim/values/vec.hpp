@@ -161,7 +161,12 @@ public:
   }
 
   /// Identity (===): X equals X. Use eq() for Verilog ==.
-  friend constexpr bool operator==(const Vec&, const Vec&) noexcept = default;
+  /// Branch-free over the words: equal and unequal values take the same time.
+  friend constexpr bool operator==(const Vec& x, const Vec& y) noexcept {
+    Word difference = 0;
+    for (std::size_t i = 0; i < words; ++i) difference |= (x.a_[i] ^ y.a_[i]) | (x.b_[i] ^ y.b_[i]);
+    return difference == 0;
+  }
 
 private:
   static constexpr Vec filled(Word aval_fill, Word bval_fill) noexcept {

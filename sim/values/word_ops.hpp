@@ -25,12 +25,6 @@ struct Planes {
   Word bval;
 };
 
-/// Four-state result word from masks of known-1 and known-0 bits; the rest become X.
-constexpr Planes from_known(Word one, Word zero) noexcept {
-  const Word unknown = ~(one | zero);
-  return {one | unknown, unknown};
-}
-
 /// Summary of a vector: does any bit equal 1 (known), and is any bit unknown.
 struct Presence {
   bool any_one = false;
