@@ -2,6 +2,7 @@
 
 #include "sim/kernel/errors.hpp"
 #include "sim/module/module.hpp"
+#include "sim/values/array.hpp"
 #include "sim/trace/vcd_reader.hpp"
 #include "tests/trace/expect_error.hpp"
 #include "tests/trace/vcd_change_printer.hpp"
@@ -14,23 +15,6 @@
 namespace tetra {
 
 TETRA_PACKED_ENUM(Phase, 2, Idle, Fetch, Execute);
-
-// The kernel does not carry packed enums on signals yet; this is the plane access it
-// needs, which its ValueTraits documentation invites value types to provide.
-template <>
-struct ValueTraits<Phase> {
-  static constexpr std::size_t width = 2;
-  static constexpr std::size_t words = 1;
-  static constexpr std::uint64_t aval(const Phase& v, std::size_t i) { return v.bits().aval(i); }
-  static constexpr std::uint64_t bval(const Phase& v, std::size_t i) { return v.bits().bval(i); }
-  static constexpr void set_words(Phase& v, std::size_t i, std::uint64_t a, std::uint64_t b) {
-    Vec<2> bits = v.bits();
-    bits.set_words(i, a, b);
-    v = Phase(bits);
-  }
-  static constexpr Phase all_x() { return Phase{}; }
-  static constexpr Phase all_z() { return Phase(Vec<2>::zs()); }
-};
 
 namespace {
 
@@ -272,6 +256,26 @@ TEST(Tracer, RefusesANameVariableThatWouldClashWithASignal) {
       [&] { trace_vcd(sim, file.path()); },
       fmt::format("trace_vcd('{}'): cannot trace the names of 'fsm.state' as 'state_name': fsm.state_name exists",
                   file.path().string()));
+}
+
+TEST(Tracer, TracesAMemoryAsOneVectorWithElementZeroLowest) {
+  TempFile file("trace.vcd");
+  {
+    Simulation sim;
+    Signal<Array<Vec<4>, 3>> memory(sim, "memory");
+    sim.thread("writer", [&] {
+      wait(1_ns);
+      Array<Vec<4>, 3> contents;
+      for (std::size_t i = 0; i < 3; ++i) contents[i] = Vec<4>::from_uint(i + 1);
+      memory.write(contents);
+    });
+    trace_vcd(sim, file.path());
+    sim.run();
+  }
+  const VcdReader vcd = VcdReader::read(file.path());
+  EXPECT_EQ(vcd.variable("TOP.memory").width, 12U);
+  EXPECT_EQ(vcd.changes("TOP.memory"),
+            (std::vector<VcdChange>{{0, "xxxxxxxxxxxx", true}, {1'000, "001100100001", false}}));
 }
 
 TEST(VcdTimescaleOf, MapsResolutionsAndRejectsThoseVcdCannotState) {
