@@ -1,6 +1,7 @@
 #include "sim/trace/tracer.hpp"
 
 #include "sim/kernel/errors.hpp"
+#include "sim/kernel/wire.hpp"
 #include "sim/module/module.hpp"
 #include "sim/values/array.hpp"
 #include "sim/trace/vcd_reader.hpp"
@@ -276,6 +277,32 @@ TEST(Tracer, TracesAMemoryAsOneVectorWithElementZeroLowest) {
   EXPECT_EQ(vcd.variable("TOP.memory").width, 12U);
   EXPECT_EQ(vcd.changes("TOP.memory"),
             (std::vector<VcdChange>{{0, "xxxxxxxxxxxx", true}, {1'000, "001100100001", false}}));
+}
+
+TEST(Tracer, TracesAResolvedWireAsAWireWithItsResolvedValue) {
+  TempFile file("trace.vcd");
+  {
+    Simulation sim;
+    Wire<Vec<4>> bus(sim, "bus");
+    auto a = bus.add_driver();
+    auto b = bus.add_driver();
+    sim.thread("drive", [&] {
+      wait(1_ns);
+      a.write(Vec<4>::parse("4'b1100"));
+      wait(1_ns);
+      b.write(Vec<4>::parse("4'b10z0"));
+      wait(1_ns);
+      a.release();
+    });
+    trace_vcd(sim, file.path());
+    sim.run();
+  }
+  const VcdReader vcd = VcdReader::read(file.path());
+  EXPECT_EQ(vcd.variable("TOP.bus").kind, "wire");
+  EXPECT_EQ(vcd.changes("TOP.bus"), (std::vector<VcdChange>{{0, "zzzz", true},
+                                                             {1'000, "1100", false},
+                                                             {2'000, "1x00", false},
+                                                             {3'000, "10z0", false}}));
 }
 
 TEST(VcdTimescaleOf, MapsResolutionsAndRejectsThoseVcdCannotState) {
