@@ -83,6 +83,14 @@ Ticks Scheduler::to_ticks(Duration delay) const {
   return static_cast<Ticks>(fs / resolution_.in_femtoseconds());
 }
 
+void Scheduler::count_signal() {
+  ++signal_count_;
+  if (signal_count_ <= pending_.size()) return;
+  const auto used = pending_end_ - pending_.data();
+  pending_.resize(std::max<std::size_t>(2 * pending_.size(), 64));
+  pending_end_ = pending_.data() + used;
+}
+
 // --- processes ---------------------------------------------------------------------
 
 MethodHandle Scheduler::add_method(const Scope& owner, std::string_view name, Callable body) {
@@ -248,6 +256,12 @@ void Scheduler::fire(const Event& event) {
   event.queued_now_ = false;
   for (const ProcessId method : event.static_methods_) run_method(method);
   if (event.waiters_.empty()) return;
+  if (event.waiters_.size() == 1) {  // the common hand-off: no copy needed
+    const Wakeup only = event.waiters_.front();
+    event.waiters_.clear();
+    resume(only.process, only.token, &event);
+    return;
+  }
   // Resumed threads may wait on this event again: iterate a copy (its capacity is kept).
   waking_.assign(event.waiters_.begin(), event.waiters_.end());
   event.waiters_.clear();
@@ -279,8 +293,8 @@ void Scheduler::evaluate() {
 }
 
 void Scheduler::update() {
-  for (SignalBase* signal : pending_) signal->commit();
-  pending_.clear();
+  for (SignalBase* signal : pending()) signal->commit();
+  pending_end_ = pending_.data();
 }
 
 void Scheduler::start_next_delta() {
@@ -295,11 +309,11 @@ void Scheduler::start_next_delta() {
 }
 
 void Scheduler::run_time_slot() {
-  if (queue_.empty() && pending_.empty() && next_events_.empty()) return;
+  if (queue_.empty() && pending().empty() && next_events_.empty()) return;
   deltas_in_slot_ = 0;
   while (true) {
     evaluate();
-    if (!pending_.empty() || !next_events_.empty()) {
+    if (!pending().empty() || !next_events_.empty()) {
       if (++deltas_in_slot_ > delta_limit_) throw_delta_limit();
       update();
       start_next_delta();
@@ -329,9 +343,9 @@ void Scheduler::run_time_slot() {
 void Scheduler::throw_delta_limit() const {
   std::string culprits;
   std::size_t listed = 0;
-  for (const SignalBase* signal : pending_) {
+  for (const SignalBase* signal : pending()) {
     if (listed++ == 8) {
-      culprits += fmt::format(", and {} more", pending_.size() - 8);
+      culprits += fmt::format(", and {} more", pending().size() - 8);
       break;
     }
     culprits += fmt::format("{}{} (driven by {})", listed == 1 ? "" : ", ", signal->path(),
@@ -375,7 +389,6 @@ void Scheduler::elaborate() {
   for (ProcessId id = 0; id < infos_.size(); ++id) {
     for (const EventRef& source : infos_[id].sensitivity) make_sensitive(id, source.get());
   }
-  pending_.reserve(signal_count_);
   elaborated_ = true;
 }
 

@@ -107,14 +107,15 @@ public:
   void notify_at(const Event& event, Duration delay);
   /// The process whose writes are being made (kReadOnlyRegion in the read-only region).
   [[nodiscard]] ProcessId current_driver() const { return current_driver_; }
-  /// Remembers a signal write for the update phase (the signal de-duplicates).
-  void add_pending(SignalBase& signal) { pending_.push_back(&signal); }
+  /// Remembers a signal write for the update phase. The signal de-duplicates, so the
+  /// list, sized to the number of signals, cannot overflow and needs no check.
+  void add_pending(SignalBase& signal) { *pending_end_++ = &signal; }
   /// Records a changed signal for the step observers (the signal de-duplicates).
   void note_changed(SignalBase& signal) { changed_in_slot_.push_back(&signal); }
   /// True when a step observer wants changed signals.
   [[nodiscard]] bool observing() const { return observing_; }
-  /// Counts a signal, so that the update list is sized once at elaboration.
-  void count_signal() { ++signal_count_; }
+  /// Counts a new signal and makes room for it in the update list.
+  void count_signal();
 
   /// Suspends the current thread until one of `events` fires or `timeout` elapses;
   /// returns the index of the event, or nullopt on timeout.
@@ -186,6 +187,7 @@ private:
   void evaluate_queue();
   ThreadState& thread_state(ProcessId id) const;
   void update();
+  [[nodiscard]] std::span<SignalBase* const> pending() const { return {pending_.data(), pending_end_}; }
   void start_next_delta();
   bool advance_time(std::optional<Ticks> end);
   void schedule(Ticks time, Activation activation);
@@ -199,7 +201,8 @@ private:
   std::vector<ProcessSlot> slots_;
   std::vector<Activation> queue_;
   std::vector<const Event*> next_events_;
-  std::vector<SignalBase*> pending_;
+  SignalBase** pending_end_ = nullptr;  // one past the last pending signal in pending_
+  std::vector<SignalBase*> pending_;     // sized to the number of signals
   std::vector<SignalBase*> changed_in_slot_;
   std::vector<Wakeup> waking_;
   std::uint64_t delta_serial_ = 0;

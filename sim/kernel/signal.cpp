@@ -9,11 +9,9 @@
 
 namespace tetra {
 
-SignalBase::SignalBase(Scope& parent, std::string_view name, ObjectKind kind, void (*commit_pending)(SignalBase*))
-    : Object(parent, name, kind),
-      scheduler_(&parent.simulation()),
-      commit_(commit_pending),
-      changed_(parent.simulation(), EventKind::value_change) {
+SignalBase::SignalBase(Scope& parent, std::string_view name, ObjectKind kind, void (*commit_pending)(SignalBase*),
+                       const Event& changed)
+    : Object(parent, name, kind), scheduler_(&parent.simulation()), commit_(commit_pending), changed_(&changed) {
   scheduler_->count_signal();
 }
 

@@ -28,9 +28,9 @@ public:
   [[nodiscard]] std::string value_bits() const;
 
   /// Fires in the delta after any change of value.
-  [[nodiscard]] const Event& changed() const { return changed_; }
+  [[nodiscard]] const Event& changed() const { return *changed_; }
   /// Sensitivity to any change (lets a signal appear in sensitive(...)).
-  operator EventRef() const { return changed_; }  // NOLINT: implicit by design
+  operator EventRef() const { return *changed_; }  // NOLINT: implicit by design
   /// The process that writes this signal, or kNoProcess.
   [[nodiscard]] ProcessId driver_process() const { return writer_; }
   /// The port or object declared as this signal's driver at elaboration, or nullptr.
@@ -45,7 +45,10 @@ public:
   void commit() { commit_(this); }
 
 protected:
-  SignalBase(Scope& parent, std::string_view name, ObjectKind kind, void (*commit_pending)(SignalBase*));
+  /// `changed` is the derived class's event, kept after its values so that the fields
+  /// the write and update paths touch share cache lines.
+  SignalBase(Scope& parent, std::string_view name, ObjectKind kind, void (*commit_pending)(SignalBase*),
+             const Event& changed);
 
   /// Queues this signal for the update phase once per delta.
   void mark_pending() {
@@ -56,10 +59,10 @@ protected:
   /// Called when the writing process is not the recorded one: claims the signal,
   /// or throws DriverConflictError / ReadOnlyWriteError.
   void check_writer();
-  /// The update-phase epilogue of a value change: trigger `changed`, tell observers.
-  void announce_change() {
-    scheduler_->notify_next_delta(changed_);
-    if (scheduler_->observing() && !noted_changed_) {
+  /// The update-phase epilogue of a value change of the signal whose event is `changed`.
+  void announce_change(const Event& changed) {
+    scheduler_->notify_next_delta(changed);
+    if (scheduler_->observing() && !noted_changed_) [[unlikely]] {
       noted_changed_ = true;
       scheduler_->note_changed(*this);
     }
@@ -74,10 +77,8 @@ protected:
 private:
   friend class Scheduler;
   bool noted_changed_ = false;
+  const Event* changed_;
   const Object* driver_object_ = nullptr;
-
-protected:
-  Event changed_;
 };
 
 namespace detail {
@@ -120,10 +121,11 @@ public:
 
 protected:
   BasicSignal(Scope& parent, std::string_view name, ObjectKind kind, const T& initial, void (*commit_pending)(SignalBase*))
-      : SignalBase(parent, name, kind, commit_pending),
+      : SignalBase(parent, name, kind, commit_pending, changed_),
         current_(initial),
         next_(initial),
         previous_(initial),
+        changed_(*scheduler_, EventKind::value_change),
         edges_(*scheduler_) {}
 
   /// Makes `next_` the current value if it differs, and triggers the events.
@@ -132,12 +134,13 @@ protected:
     previous_ = current_;
     current_ = next_;
     if constexpr (value_width == 1) trigger_edges();
-    announce_change();
+    announce_change(changed_);
   }
 
   T current_;
   T next_;
   T previous_;
+  Event changed_;
 
 private:
   // Small values compare plane by plane, inline (== may call memcmp); big ones

@@ -12,16 +12,11 @@ Scheduler& detail::running_scheduler(const char* operation) {
   return *scheduler;
 }
 
-namespace {
-Scheduler& thread_scheduler(const char* operation) {
-  Scheduler& scheduler = detail::running_scheduler(operation);
-  scheduler.require_thread(operation);
-  return scheduler;
-}
-}  // namespace
+// Scheduler::wait_any checks that the caller is a thread, so the waits below need not.
 
 void ThreadHandle::join() const {
-  Scheduler& scheduler = thread_scheduler("join");
+  Scheduler& scheduler = detail::running_scheduler("join");
+  scheduler.require_thread("join");
   if (scheduler.is_done(id_)) return;
   const Event* done = &scheduler.done_event(id_);
   scheduler.wait_any({&done, 1}, std::nullopt);
@@ -29,24 +24,24 @@ void ThreadHandle::join() const {
 
 Duration now() { return detail::running_scheduler("now").now(); }
 
-void wait(Duration delay) { thread_scheduler("wait").wait_any({}, delay); }
+void wait(Duration delay) { detail::running_scheduler("wait").wait_any({}, delay); }
 
 void wait(const Event& event) {
   const Event* events[] = {&event};
-  thread_scheduler("wait").wait_any(events, std::nullopt);
+  detail::running_scheduler("wait").wait_any(events, std::nullopt);
 }
 
 bool wait(const Event& event, Duration timeout) {
   const Event* events[] = {&event};
-  return thread_scheduler("wait").wait_any(events, timeout).has_value();
+  return detail::running_scheduler("wait").wait_any(events, timeout).has_value();
 }
 
 std::size_t wait_any(std::initializer_list<const Event*> events) {
-  return *thread_scheduler("wait_any").wait_any({events.begin(), events.size()}, std::nullopt);
+  return *detail::running_scheduler("wait_any").wait_any({events.begin(), events.size()}, std::nullopt);
 }
 
 void wait_all(std::initializer_list<const Event*> events) {
-  Scheduler& scheduler = thread_scheduler("wait_all");
+  Scheduler& scheduler = detail::running_scheduler("wait_all");
   std::vector<const Event*> remaining(events);
   while (!remaining.empty()) {
     const std::size_t fired = *scheduler.wait_any(remaining, std::nullopt);
@@ -55,13 +50,13 @@ void wait_all(std::initializer_list<const Event*> events) {
 }
 
 void wait_count(const Event& event, std::size_t count) {
-  Scheduler& scheduler = thread_scheduler("wait_count");
+  Scheduler& scheduler = detail::running_scheduler("wait_count");
   const Event* events[] = {&event};
   for (std::size_t i = 0; i < count; ++i) scheduler.wait_any(events, std::nullopt);
 }
 
 void wait_read_only() {
-  Scheduler& scheduler = thread_scheduler("wait_read_only");
+  Scheduler& scheduler = detail::running_scheduler("wait_read_only");
   const Event* events[] = {&scheduler.read_only_event()};
   scheduler.wait_any(events, std::nullopt);
 }
