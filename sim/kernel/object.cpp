@@ -1,7 +1,5 @@
 #include "sim/kernel/object.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
 
 #include "sim/kernel/errors.hpp"
@@ -22,17 +20,23 @@ void check_name(const Scope& parent, std::string_view name) {
 Object::Object(Scope& parent, std::string_view name, ObjectKind kind)
     : simulation_(&parent.simulation()), parent_(&parent), name_(name), kind_(kind) {
   check_name(parent, name);
-  parent.children_.push_back(this);
+  previous_sibling_ = parent.last_child_;
+  if (previous_sibling_ != nullptr) {
+    previous_sibling_->next_sibling_ = this;
+  } else {
+    parent.first_child_ = this;
+  }
+  parent.last_child_ = this;
+  ++parent.child_count_;
 }
 
 Object::Object(Simulation& root) : simulation_(&root), parent_(nullptr), kind_(ObjectKind::simulation) {}
 
 Object::~Object() {
   if (parent_ == nullptr) return;
-  // Members die in reverse order of construction, so the search from the back is O(1).
-  auto& siblings = parent_->children_;
-  const auto it = std::find(siblings.rbegin(), siblings.rend(), this);
-  if (it != siblings.rend()) siblings.erase(std::next(it).base());
+  (previous_sibling_ != nullptr ? previous_sibling_->next_sibling_ : parent_->first_child_) = next_sibling_;
+  (next_sibling_ != nullptr ? next_sibling_->previous_sibling_ : parent_->last_child_) = previous_sibling_;
+  --parent_->child_count_;
 }
 
 std::string Object::path() const {
@@ -45,7 +49,7 @@ std::string Object::path() const {
 Object* Scope::find(std::string_view relative_path) const {
   const std::size_t dot = relative_path.find('.');
   const std::string_view head = relative_path.substr(0, dot);
-  for (Object* child : children_) {
+  for (Object* child : children()) {
     if (child->name() != head) continue;
     if (dot == std::string_view::npos) return child;
     const auto* scope = dynamic_cast<const Scope*>(child);

@@ -2,9 +2,10 @@
 // The design hierarchy: every named thing (module, signal, port) is an Object inside a
 // Scope, and has a dotted hierarchical path such as "top.accel.draft.fifo.count".
 
+#include <cstddef>
+#include <iterator>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "sim/kernel/process.hpp"
 
@@ -13,6 +14,7 @@ namespace tetra {
 class Scope;
 class Simulation;
 class ThreadHandle;
+class ChildRange;
 
 /// What an Object is, for introspection without casts.
 enum class ObjectKind { simulation, module, signal, wire, port };
@@ -47,10 +49,49 @@ protected:
   explicit Object(Simulation& root);
 
 private:
+  friend class Scope;
+  friend class ChildRange;
   Simulation* simulation_;
   Scope* parent_;
+  Object* previous_sibling_ = nullptr;
+  Object* next_sibling_ = nullptr;
   std::string name_;
   ObjectKind kind_;
+};
+
+/// The children of a scope, in construction order (a forward range of Object*).
+class ChildRange {
+public:
+  /// Walks the sibling links.
+  class iterator {
+  public:
+    using value_type = Object*;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    explicit iterator(Object* at) : at_(at) {}
+    Object* operator*() const { return at_; }
+    iterator& operator++();
+    iterator operator++(int) {
+      iterator before = *this;
+      ++*this;
+      return before;
+    }
+    bool operator==(const iterator&) const = default;
+
+  private:
+    Object* at_ = nullptr;
+  };
+  ChildRange(Object* first, std::size_t count) : first_(first), count_(count) {}
+  [[nodiscard]] iterator begin() const { return iterator(first_); }
+  [[nodiscard]] iterator end() const { return iterator(); }
+  /// Number of children.
+  [[nodiscard]] std::size_t size() const { return count_; }
+  /// True when there is no child.
+  [[nodiscard]] bool empty() const { return count_ == 0; }
+
+private:
+  Object* first_;
+  std::size_t count_;
 };
 
 /// An Object that contains others (a module, or the simulation root).
@@ -59,7 +100,7 @@ public:
   using Object::Object;
 
   /// The direct children, in construction order.
-  [[nodiscard]] const std::vector<Object*>& children() const { return children_; }
+  [[nodiscard]] ChildRange children() const { return {first_child_, child_count_}; }
   /// The descendant at a dotted path relative to this scope, or nullptr.
   [[nodiscard]] Object* find(std::string_view relative_path) const;
 
@@ -72,7 +113,15 @@ public:
 
 private:
   friend class Object;
-  std::vector<Object*> children_;
+  // An intrusive list, so that any child can leave in O(1) whatever the destruction order.
+  Object* first_child_ = nullptr;
+  Object* last_child_ = nullptr;
+  std::size_t child_count_ = 0;
 };
+
+inline ChildRange::iterator& ChildRange::iterator::operator++() {
+  at_ = at_->next_sibling_;
+  return *this;
+}
 
 }  // namespace tetra

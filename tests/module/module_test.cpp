@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -121,4 +122,26 @@ TEST(Module, ProcessesAreNamedByTheirModulesPath) {
   sim.run(1_ns);
   EXPECT_EQ(path, "probe");
   EXPECT_EQ(sim.process_path(0), "top.counter.tick");
+}
+
+TEST(Module, ObjectsLeaveTheHierarchyInAnyOrder) {
+  Simulation sim;
+  Module top(sim, "top");
+  auto a = std::make_unique<Signal<Logic>>(top, "a");
+  auto b = std::make_unique<Signal<Logic>>(top, "b");
+  auto c = std::make_unique<Signal<Logic>>(top, "c");
+  auto names = [&] {
+    std::string joined;
+    for (const Object* child : top.children()) joined += child->name();
+    return joined;
+  };
+  b.reset();
+  EXPECT_EQ(names(), "ac");
+  a.reset();
+  EXPECT_EQ(names(), "c");
+  auto d = std::make_unique<Signal<Logic>>(top, "d");
+  EXPECT_EQ(names(), "cd");
+  EXPECT_EQ(top.children().size(), 2u);
+  EXPECT_EQ(sim.find("top.b"), nullptr);
+  EXPECT_EQ(sim.find("top.d"), d.get());
 }
