@@ -132,12 +132,9 @@ ThreadState& Scheduler::thread_state(ProcessId id) const {
   return *state;
 }
 
-ProcessId Scheduler::require_thread(const char* operation) const {
-  if (current_process_ == kNoProcess || !slots_[current_process_].is_thread) {
-    throw NotInThreadError(fmt::format("{}() can only be called from a thread process (called from {})", operation,
-                                       process_path(current_process_)));
-  }
-  return current_process_;
+void Scheduler::throw_not_in_thread(const char* operation) const {
+  throw NotInThreadError(fmt::format("{}() can only be called from a thread process (called from {})", operation,
+                                     process_path(current_process_)));
 }
 
 const Event& Scheduler::done_event(ProcessId id) const { return thread_state(id).done; }
@@ -217,6 +214,13 @@ void Scheduler::kill(ProcessId id) {
   current_process_ = killer;
   current_driver_ = killer_driver;
   finish_thread(id);
+}
+
+void Scheduler::wait_one(const Event& event) {
+  const ProcessId id = require_thread("wait");
+  ThreadState& state = *infos_[id].thread;
+  event.waiters_.push_back({id, state.token});
+  (*state.back_to_scheduler)();
 }
 
 std::optional<std::size_t> Scheduler::wait_any(std::span<const Event* const> events,

@@ -132,8 +132,13 @@ public:
   [[nodiscard]] bool is_done(ProcessId id) const;
   /// The exception a capture_errors thread ended with (null if none).
   [[nodiscard]] std::exception_ptr captured_error(ProcessId id) const;
+  /// Suspends the current thread until `event` fires (the common single-event wait).
+  void wait_one(const Event& event);
   /// Throws NotInThreadError unless a thread process is running; returns its id.
-  ProcessId require_thread(const char* operation) const;
+  ProcessId require_thread(const char* operation) const {
+    if (current_process_ == kNoProcess || !slots_[current_process_].is_thread) [[unlikely]] throw_not_in_thread(operation);
+    return current_process_;
+  }
 
 protected:
   /// Elaborates the design hierarchy (ports, drivers); the Simulation overrides it.
@@ -196,6 +201,7 @@ private:
   void start_thread(ProcessId id);
   void finish_thread(ProcessId id);
   std::exception_ptr locate(std::exception_ptr error) const;
+  [[noreturn]] void throw_not_in_thread(const char* operation) const;
 
   // Hot state first.
   std::vector<ProcessSlot> slots_;

@@ -26,10 +26,7 @@ Duration now() { return detail::running_scheduler("now").now(); }
 
 void wait(Duration delay) { detail::running_scheduler("wait").wait_any({}, delay); }
 
-void wait(const Event& event) {
-  const Event* events[] = {&event};
-  detail::running_scheduler("wait").wait_any(events, std::nullopt);
-}
+void wait(const Event& event) { detail::running_scheduler("wait").wait_one(event); }
 
 bool wait(const Event& event, Duration timeout) {
   const Event* events[] = {&event};
@@ -51,14 +48,12 @@ void wait_all(std::initializer_list<const Event*> events) {
 
 void wait_count(const Event& event, std::size_t count) {
   Scheduler& scheduler = detail::running_scheduler("wait_count");
-  const Event* events[] = {&event};
-  for (std::size_t i = 0; i < count; ++i) scheduler.wait_any(events, std::nullopt);
+  for (std::size_t i = 0; i < count; ++i) scheduler.wait_one(event);
 }
 
 void wait_read_only() {
   Scheduler& scheduler = detail::running_scheduler("wait_read_only");
-  const Event* events[] = {&scheduler.read_only_event()};
-  scheduler.wait_any(events, std::nullopt);
+  scheduler.wait_one(scheduler.read_only_event());
 }
 
 void finish() { detail::running_scheduler("finish").finish(); }
