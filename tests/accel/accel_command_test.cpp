@@ -1,0 +1,131 @@
+// `tetra accel`, run in-process: JSON and text reports, the K = 0 baseline, the VCD of
+// the whole hierarchy, and bad arguments.
+#include "apps/command_line.hpp"
+
+#include "models/decoder.hpp"
+#include "models/integer_model.hpp"
+#include "models/model_file.hpp"
+#include "models/vocabulary.hpp"
+#include "sim/trace/vcd_reader.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+
+namespace tetra {
+namespace {
+
+struct CommandRun {
+  int exit_code = 0;
+  std::string out;
+  std::string err;
+};
+
+CommandRun run(std::vector<std::string> arguments) {
+  arguments.insert(arguments.begin(), "tetra");
+  std::vector<const char*> argv;
+  for (const std::string& argument : arguments) argv.push_back(argument.c_str());
+  std::ostringstream out;
+  std::ostringstream err;
+  const int exit_code = apps::run_command_line(static_cast<int>(argv.size()), argv.data(), out, err);
+  return {exit_code, out.str(), err.str()};
+}
+
+models::DecodeResult reference(const std::string& prompt, const models::DecodeOptions& options) {
+  const models::IntegerModel target(models::load_model(
+      models::default_model_path(models::ModelRole::target), models::ModelRole::target));
+  const models::IntegerModel draft(models::load_model(
+      models::default_model_path(models::ModelRole::draft), models::ModelRole::draft));
+  return models::decode_speculative(target, draft, models::Vocabulary::encode(prompt), options);
+}
+
+TEST(AccelCommand, JsonHasTheReferenceTokensTheCountersAndTheSpeedupOverKZero) {
+  const CommandRun result = run({"accel", "--prompt", "The license", "--tokens", "25", "--k", "3",
+                                 "--mode", "sample", "--seed", "9", "--lanes", "4", "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const nlohmann::json report = nlohmann::json::parse(result.out);
+  const auto ids = report.at("token_ids").get<std::vector<models::Token>>();
+  const models::DecodeResult expected =
+      reference("The license", {25, 3, models::DecodeMode::sample, 9});
+  EXPECT_EQ(ids, expected.tokens);
+  EXPECT_EQ(report.at("text").get<std::string>(), models::Vocabulary::decode(ids));
+  EXPECT_EQ(report.at("hardware").at("lanes"), 4);
+  const nlohmann::json& counters = report.at("counters");
+  EXPECT_EQ(counters.at("emitted"), 25);
+  EXPECT_EQ(counters.at("accepted"), expected.statistics.accepted());
+  EXPECT_EQ(counters.at("rejections"), expected.statistics.rejections);
+  const nlohmann::json& baseline = report.at("baseline");
+  EXPECT_EQ(baseline.at("drafted"), 0);
+  EXPECT_EQ(baseline.at("iterations"), 25);
+  EXPECT_DOUBLE_EQ(report.at("speedup").at("measured").get<double>(),
+                   baseline.at("cycles").get<double>() / counters.at("cycles").get<double>());
+  EXPECT_GT(report.at("speedup").at("analytic").get<double>(), 0.0);
+  EXPECT_DOUBLE_EQ(report.at("tokens_per_cycle").get<double>(),
+                   25.0 / counters.at("cycles").get<double>());
+}
+
+TEST(AccelCommand, TextReportShowsTheTextCyclesAcceptanceAndBothSpeedups) {
+  const CommandRun result = run({"accel", "--prompt", "free software", "--tokens", "12"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const models::DecodeResult expected =
+      reference("free software", {12, 4, models::DecodeMode::greedy, 1});
+  EXPECT_EQ(result.out.rfind("free software" + models::Vocabulary::decode(expected.tokens) + "\n",
+                             0),
+            0u)
+      << result.out;
+  for (const char* line : {"accelerator: K = 4, mode greedy, seed 1; 8 lanes, 16 bytes/cycle, "
+                           "latency 32 cycles",
+                           "12 tokens", "acceptance", "K = 0 on the same hardware",
+                           "speedup over K = 0"}) {
+    EXPECT_NE(result.out.find(line), std::string::npos) << line << " missing from\n" << result.out;
+  }
+}
+
+TEST(AccelCommand, VcdTracesEveryBlockOfTheHierarchy) {
+  const std::filesystem::path vcd = std::filesystem::temp_directory_path() /
+                                    ("tetra_accel_command_" + std::to_string(::getpid()) + ".vcd");
+  const CommandRun result =
+      run({"accel", "--tokens", "3", "--k", "2", "--vcd", vcd.string(), "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const VcdReader trace = VcdReader::read(vcd);
+  std::filesystem::remove(vcd);
+  for (const char* scope :
+       {"accelerator.host", "accelerator.context", "accelerator.draft_weights",
+        "accelerator.target_memory", "accelerator.draft_engine", "accelerator.target_engine",
+        "accelerator.target_engine.probability", "accelerator.accept", "accelerator.sampler",
+        "accelerator.rng", "accelerator.counters", "accelerator.controller"}) {
+    EXPECT_NE(std::find(trace.scopes().begin(), trace.scopes().end(), scope), trace.scopes().end())
+        << scope;
+  }
+  // Three tokens leave through out_valid: it rises at least once and is 0 at the end.
+  EXPECT_GE(trace.changes("TOP.out_valid").size(), 2u);
+  const std::uint64_t end = trace.timestamps().back();
+  EXPECT_EQ(trace.value_at("TOP.done", end), "1");
+  EXPECT_EQ(trace.value_at("TOP.emitted", end).find_first_not_of('0'), 30u);  // 32-bit 3: ...011
+}
+
+TEST(AccelCommand, BadArgumentsFailWithTheReason) {
+  const CommandRun bandwidth = run({"accel", "--mem-bw", "24"});
+  EXPECT_EQ(bandwidth.exit_code, 1);
+  EXPECT_EQ(bandwidth.err, "tetra accel: error: memory bandwidth (bytes per cycle) is 24; it "
+                           "must be a power of two from 1 to 64\n");
+  const CommandRun draft_length = run({"accel", "--k", "65"});
+  EXPECT_NE(draft_length.exit_code, 0);
+  EXPECT_NE(draft_length.err.find("--k: Value 65 not in range 0 to 64"), std::string::npos)
+      << draft_length.err;
+  const CommandRun lanes = run({"accel", "--lanes", "0"});
+  EXPECT_NE(lanes.exit_code, 0);
+  EXPECT_NE(lanes.err.find("--lanes"), std::string::npos) << lanes.err;
+  const CommandRun mode = run({"accel", "--mode", "beam"});
+  EXPECT_NE(mode.exit_code, 0);
+  const CommandRun missing = run({"accel", "--target", "/nonexistent/target.hex"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(missing.err.rfind("tetra accel: error: ", 0), 0u) << missing.err;
+}
+
+}  // namespace
+}  // namespace tetra
