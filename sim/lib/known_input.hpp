@@ -3,6 +3,7 @@
 // memory's address): X or Z there is an error naming the port, never a guess.
 
 #include <cstddef>
+#include <cstdint>
 
 #include <fmt/format.h>
 

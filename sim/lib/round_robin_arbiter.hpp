@@ -38,7 +38,8 @@ public:
   /// The grant for `requests` when `last` (one-hot or zero) was granted last.
   static Vec<N> choose(const Vec<N>& requests, const Vec<N>& last) {
     if (!requests.is_known() || !last.is_known()) return Vec<N>::xs();
-    const std::size_t start = first_set(last).has_value() ? (*first_set(last) + 1) % N : 0;
+    const std::optional<std::size_t> last_index = first_set(last);
+    const std::size_t start = last_index.has_value() ? (*last_index + 1) % N : 0;
     Vec<N> chosen = Vec<N>::zeros();
     for (std::size_t offset = 0; offset < N; ++offset) {
       const std::size_t index = (start + offset) % N;
