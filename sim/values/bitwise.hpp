@@ -106,9 +106,11 @@ template <std::size_t N>
 constexpr Logic operator!(const Vec<N>& a) noexcept { return logical_not(a); }
 /// Verilog a && b (any widths; 0 dominates).
 template <typename A, typename B>
+  requires requires(const A& a, const B& b) { truth(a) & truth(b); }
 constexpr Logic logical_and(const A& a, const B& b) noexcept { return truth(a) & truth(b); }
 /// Verilog a || b (any widths; 1 dominates).
 template <typename A, typename B>
+  requires requires(const A& a, const B& b) { truth(a) | truth(b); }
 constexpr Logic logical_or(const A& a, const B& b) noexcept { return truth(a) | truth(b); }
 
 }  // namespace tetra

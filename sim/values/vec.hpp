@@ -8,6 +8,10 @@
 // This header gives the whole values API: the class itself, then (included at the
 // bottom) one header per operator family. Widths are static: Vec<8> & Vec<9> does not
 // compile; zext/sext/trunc convert explicitly.
+//
+// Contract: every name of the values API contract is implemented as specified, with no
+// deviation. Additions (octal radix, to_literal, truth, case_ne, wildcard_ne, to_vec,
+// assign_slice, Vec-returning clz/ctz/priority_encode) are listed in docs/values.md.
 
 #include <array>
 #include <bit>
