@@ -6,9 +6,11 @@
 #include "models/integer_model.hpp"
 #include "models/model_file.hpp"
 #include "models/vocabulary.hpp"
+#include "sim/kernel/thread.hpp"
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -188,6 +190,42 @@ TEST(Accelerator, RunParametersOutsideTheirRangesAreRejected) {
   };
   EXPECT_EQ(message({0, 4, DecodeMode::greedy, 1}), "tokens is 0; it must be 1 to 65535");
   EXPECT_EQ(message({5, 65, DecodeMode::greedy, 1}), "k is 65; it must be 0 to 64");
+}
+
+// Holds out_ready low long enough to fill the output FIFO, then takes tokens when a coin
+// says so: the tokens are unchanged, and the extra cycles are exactly the stall cycles.
+TEST(Accelerator, OutputBackPressureStallsTheControllerWithoutChangingTokens) {
+  const std::vector<models::Token> prompt = models::Vocabulary::encode("Licensed under the");
+  const RunParameters run{140, 4, DecodeMode::sample, 21};
+  AcceleratorBench bench(target_parameters(), draft_parameters(), {});
+  std::vector<models::Token> received;
+  std::mt19937_64 traffic(5);
+  std::bernoulli_distribution coin(0.3);
+  bench.sim.thread("driver", [&] {
+    bench.reset_and_start(run, prompt.size());
+    bench.send_prompt(prompt);
+  });
+  bench.sim.thread("sink", [&] {
+    bench.out_ready.write(L0);
+    for (int cycle = 0; cycle < 200'000; ++cycle) bench.tick();
+    while (received.size() < run.new_tokens) {
+      bench.out_ready.write(bit(coin(traffic)));
+      bench.tick();
+      if (bench.out_valid.read() == L1 && bench.out_ready.read() == L1) {
+        received.push_back(static_cast<models::Token>(bench.out_token.read().to_uint64()));
+      }
+    }
+    while (bench.done.read() != L1) bench.tick();
+    finish();
+  });
+  bench.sim.run();
+  const CounterValues blocked = read_counters(bench);
+  const AcceleratorRun free_flowing =
+      run_accelerator(target_parameters(), draft_parameters(), {}, prompt, run);
+  EXPECT_EQ(received, reference(prompt, run).tokens);
+  EXPECT_GT(blocked.stall_cycles, free_flowing.counters.stall_cycles + 1000);
+  EXPECT_EQ(blocked.cycles - blocked.stall_cycles,
+            free_flowing.counters.cycles - free_flowing.counters.stall_cycles);
 }
 
 }  // namespace
