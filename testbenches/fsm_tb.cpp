@@ -8,8 +8,10 @@
 
 #include "sim/lib/clock_generator.hpp"
 #include "sim/lib/reset_generator.hpp"
+#include "sim/trace/value_names.hpp"
 #include "sim/values/compare.hpp"
 #include "sim/values/format.hpp"
+#include "sim/values/packed_enum.hpp"
 #include "testbenches/testbench.hpp"
 
 namespace {
@@ -19,6 +21,9 @@ using namespace tetra::literals;
 using testbench::expect_equal;
 using testbench::next_cycle;
 
+// How much of 1101 the latest input bits match; the trace shows these names.
+TETRA_PACKED_ENUM(DetectorState, 3, Idle, Got1, Got11, Got110, Got1101);
+
 /// Raises `found` for one cycle after the input bits 1, 1, 0, 1 in a row (overlaps count).
 class SequenceDetector : public Module {
 public:
@@ -27,32 +32,31 @@ public:
   In<Logic> in{*this, "in"};
   Out<Logic> found{*this, "found"};
 
-  // State encodings: how much of 1101 the latest bits match.
-  static constexpr std::uint64_t idle = 0, got_1 = 1, got_11 = 2, got_110 = 3, got_1101 = 4;
-
   explicit SequenceDetector(Scope& parent) : Module(parent, "detector") {
     method("next_state", [this] { state_.write(next_state()); }).sensitive(clk.posedge());
-    method("output", [this] { found.write(eq(state_.read(), Vec<3>(got_1101))); }).sensitive(state_);
+    method("output", [this] {
+      found.write(eq(state_.read().bits(), DetectorState(DetectorState::Got1101).bits()));
+    }).sensitive(state_);
   }
 
 private:
-  Vec<3> next_state() const {
+  DetectorState next_state() const {
     const Logic reset = rst.read();
-    if (reset == L1) return Vec<3>(idle);
+    if (reset == L1) return DetectorState::Idle;
     // An unknown reset, input or state leaves the detector in an unknown state.
-    if (!reset.is_known() || !in.read().is_known() || !state_.read().is_known()) return Vec<3>::xs();
+    if (!reset.is_known() || !in.read().is_known() || !state_.read().is_known()) return DetectorState{};
     const bool one = in.read() == L1;
-    switch (state_.read().to_uint64()) {
-      case idle: return Vec<3>(one ? got_1 : idle);
-      case got_1: return Vec<3>(one ? got_11 : idle);
-      case got_11: return Vec<3>(one ? got_11 : got_110);
-      case got_110: return Vec<3>(one ? got_1101 : idle);
-      case got_1101: return Vec<3>(one ? got_11 : idle);
-      default: return Vec<3>::xs();  // the unused encodings 5..7
+    switch (state_.read().bits().to_uint64()) {
+      case DetectorState::Idle: return one ? DetectorState::Got1 : DetectorState::Idle;
+      case DetectorState::Got1: return one ? DetectorState::Got11 : DetectorState::Idle;
+      case DetectorState::Got11: return one ? DetectorState::Got11 : DetectorState::Got110;
+      case DetectorState::Got110: return one ? DetectorState::Got1101 : DetectorState::Idle;
+      case DetectorState::Got1101: return one ? DetectorState::Got11 : DetectorState::Idle;
+      default: return DetectorState{};  // the unused encodings 5..7
     }
   }
 
-  Signal<Vec<3>> state_{*this, "state"};
+  Signal<DetectorState> state_{*this, "state"};
 };
 
 /// The detector with its clock, reset and input.
@@ -99,6 +103,7 @@ void test_detector(FsmTop& top) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  tetra::trace_value_names<DetectorState>();
   tetra::Simulation sim;
   FsmTop top(sim);
   return tetra::testbench::run_testbench(sim, "fsm_tb", argc, argv, [&] { test_detector(top); });
