@@ -2,7 +2,7 @@
 # Tetra's set-up in one command: install the Debian packages that are missing,
 # configure and build (Release, in build/), then run either the main job or the tests.
 #
-#   ./setup.sh run     build, then run the main job (a short demonstration)
+#   ./setup.sh run     build, then run the main job: the speculative-decoding accelerator
 #   ./setup.sh test    build, then run the whole test suite with ctest
 set -euo pipefail
 
@@ -47,7 +47,7 @@ cmake --build "$build" -j "$jobs"
 
 case "$action" in
   run)
-    "$build/testbenches/values_tour"
+    "$build/apps/tetra" accel
     ;;
   test)
     ctest --test-dir "$build" --output-on-failure -j "$jobs"
