@@ -1,6 +1,6 @@
 // `tetra accel`, run in-process: JSON and text reports, the K = 0 baseline, the VCD of
 // the whole hierarchy, and bad arguments.
-#include "apps/command_line.hpp"
+#include "tests/support/command_run.hpp"
 
 #include "models/decoder.hpp"
 #include "models/integer_model.hpp"
@@ -19,21 +19,8 @@
 namespace tetra {
 namespace {
 
-struct CommandRun {
-  int exit_code = 0;
-  std::string out;
-  std::string err;
-};
-
-CommandRun run(std::vector<std::string> arguments) {
-  arguments.insert(arguments.begin(), "tetra");
-  std::vector<const char*> argv;
-  for (const std::string& argument : arguments) argv.push_back(argument.c_str());
-  std::ostringstream out;
-  std::ostringstream err;
-  const int exit_code = apps::run_command_line(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {exit_code, out.str(), err.str()};
-}
+using test_support::CommandRun;
+using test_support::run_tetra;
 
 models::DecodeResult reference(const std::string& prompt, const models::DecodeOptions& options) {
   const models::IntegerModel target(models::load_model(
@@ -44,7 +31,7 @@ models::DecodeResult reference(const std::string& prompt, const models::DecodeOp
 }
 
 TEST(AccelCommand, JsonHasTheReferenceTokensTheCountersAndTheSpeedupOverKZero) {
-  const CommandRun result = run({"accel", "--prompt", "The license", "--tokens", "25", "--k", "3",
+  const CommandRun result = run_tetra({"accel", "--prompt", "The license", "--tokens", "25", "--k", "3",
                                  "--mode", "sample", "--seed", "9", "--lanes", "4", "--json"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const nlohmann::json report = nlohmann::json::parse(result.out);
@@ -69,7 +56,7 @@ TEST(AccelCommand, JsonHasTheReferenceTokensTheCountersAndTheSpeedupOverKZero) {
 }
 
 TEST(AccelCommand, TextReportShowsTheTextCyclesAcceptanceAndBothSpeedups) {
-  const CommandRun result = run({"accel", "--prompt", "free software", "--tokens", "12"});
+  const CommandRun result = run_tetra({"accel", "--prompt", "free software", "--tokens", "12"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const models::DecodeResult expected =
       reference("free software", {12, 4, models::DecodeMode::greedy, 1});
@@ -89,7 +76,7 @@ TEST(AccelCommand, VcdTracesEveryBlockOfTheHierarchy) {
   const std::filesystem::path vcd = std::filesystem::temp_directory_path() /
                                     ("tetra_accel_command_" + std::to_string(::getpid()) + ".vcd");
   const CommandRun result =
-      run({"accel", "--tokens", "3", "--k", "2", "--vcd", vcd.string(), "--json"});
+      run_tetra({"accel", "--tokens", "3", "--k", "2", "--vcd", vcd.string(), "--json"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const VcdReader trace = VcdReader::read(vcd);
   std::filesystem::remove(vcd);
@@ -109,20 +96,20 @@ TEST(AccelCommand, VcdTracesEveryBlockOfTheHierarchy) {
 }
 
 TEST(AccelCommand, BadArgumentsFailWithTheReason) {
-  const CommandRun bandwidth = run({"accel", "--mem-bw", "24"});
+  const CommandRun bandwidth = run_tetra({"accel", "--mem-bw", "24"});
   EXPECT_EQ(bandwidth.exit_code, 1);
   EXPECT_EQ(bandwidth.err, "tetra accel: error: memory bandwidth (bytes per cycle) is 24; it "
                            "must be a power of two from 1 to 64\n");
-  const CommandRun draft_length = run({"accel", "--k", "65"});
+  const CommandRun draft_length = run_tetra({"accel", "--k", "65"});
   EXPECT_NE(draft_length.exit_code, 0);
   EXPECT_NE(draft_length.err.find("--k: Value 65 not in range 0 to 64"), std::string::npos)
       << draft_length.err;
-  const CommandRun lanes = run({"accel", "--lanes", "0"});
+  const CommandRun lanes = run_tetra({"accel", "--lanes", "0"});
   EXPECT_NE(lanes.exit_code, 0);
   EXPECT_NE(lanes.err.find("--lanes"), std::string::npos) << lanes.err;
-  const CommandRun mode = run({"accel", "--mode", "beam"});
+  const CommandRun mode = run_tetra({"accel", "--mode", "beam"});
   EXPECT_NE(mode.exit_code, 0);
-  const CommandRun missing = run({"accel", "--target", "/nonexistent/target.hex"});
+  const CommandRun missing = run_tetra({"accel", "--target", "/nonexistent/target.hex"});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_EQ(missing.err.rfind("tetra accel: error: ", 0), 0u) << missing.err;
 }

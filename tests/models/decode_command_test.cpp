@@ -1,6 +1,6 @@
 // `tetra decode` and the command line's handling of bad arguments, run in-process.
 
-#include "apps/command_line.hpp"
+#include "tests/support/command_run.hpp"
 
 #include "models/decoder.hpp"
 #include "models/integer_model.hpp"
@@ -15,25 +15,11 @@
 namespace tetra {
 namespace {
 
-struct CommandRun {
-  int exit_code = 0;
-  std::string out;
-  std::string err;
-};
-
-CommandRun run(std::vector<std::string> arguments) {
-  arguments.insert(arguments.begin(), "tetra");
-  std::vector<const char*> argv;
-  for (const std::string& argument : arguments) argv.push_back(argument.c_str());
-  std::ostringstream out;
-  std::ostringstream err;
-  const int exit_code =
-      apps::run_command_line(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {exit_code, out.str(), err.str()};
-}
+using test_support::CommandRun;
+using test_support::run_tetra;
 
 TEST(DecodeCommand, PrintsOneJsonObjectWithTextTokensAndStatistics) {
-  const CommandRun result = run({"decode", "--prompt", "The license", "--tokens", "25", "--k", "3",
+  const CommandRun result = run_tetra({"decode", "--prompt", "The license", "--tokens", "25", "--k", "3",
                           "--mode", "sample", "--seed", "9", "--json"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const nlohmann::json report = nlohmann::json::parse(result.out);
@@ -59,7 +45,7 @@ TEST(DecodeCommand, PrintsOneJsonObjectWithTextTokensAndStatistics) {
 }
 
 TEST(DecodeCommand, PrintsTextWithMeasuredBesideAnalytic) {
-  const CommandRun result = run({"decode", "--prompt", "the ", "--tokens", "30", "--k", "4"});
+  const CommandRun result = run_tetra({"decode", "--prompt", "the ", "--tokens", "30", "--k", "4"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out.rfind("the ", 0), 0u);
   EXPECT_NE(result.out.find("measured  analytic"), std::string::npos) << result.out;
@@ -81,7 +67,7 @@ TEST(CommandLine, RejectsBadArgumentsWithUsageAndNonZeroExit) {
       {"train", "--corpus", "/nonexistent/corpus.txt"},
   };
   for (const std::vector<std::string>& arguments : bad) {
-    const CommandRun result = run(arguments);
+    const CommandRun result = run_tetra(arguments);
     EXPECT_NE(result.exit_code, 0) << testing::PrintToString(arguments);
     EXPECT_NE(result.err.find("Usage:"), std::string::npos) << result.err;
     EXPECT_TRUE(result.out.empty());
@@ -89,14 +75,14 @@ TEST(CommandLine, RejectsBadArgumentsWithUsageAndNonZeroExit) {
 }
 
 TEST(CommandLine, ReportsAMissingModelFileAsAnError) {
-  const CommandRun result = run({"decode", "--tokens", "5", "--target", "/nonexistent/target.hex"});
+  const CommandRun result = run_tetra({"decode", "--tokens", "5", "--target", "/nonexistent/target.hex"});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_EQ(result.err,
             "tetra decode: error: /nonexistent/target.hex: cannot open the model file\n");
 }
 
 TEST(CommandLine, PrintsHelpOnRequest) {
-  const CommandRun result = run({"decode", "--help"});
+  const CommandRun result = run_tetra({"decode", "--help"});
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_NE(result.out.find("--prompt"), std::string::npos);
 }
