@@ -85,8 +85,7 @@ int run_pingpong() {
   unsigned handoffs = 0;
   // Every handoff is a delta cycle of time slot 0, far beyond the default loop guard.
   sim.set_delta_limit(2 * pingpong_handoffs);
-  // Delta notifications, as in the SystemC peer. Tetra drops a notification nobody waits
-  // on yet, so pong starts first and is waiting before ping's first notification.
+  // Delta notifications, as in the SystemC peer.
   sim.thread("pong", [&] {
     for (;;) {
       wait(to_pong);

@@ -12,6 +12,7 @@
 namespace tetra {
 
 class Scheduler;
+class SignalBase;
 
 /// Index of a process in its scheduler's process table.
 using ProcessId = std::uint32_t;
@@ -25,6 +26,26 @@ struct Wakeup {
   std::uint64_t token;
 };
 
+/// A method process as an event runs it: the entry point and object of its body, so
+/// that firing an edge walks one flat array instead of looking up each process.
+struct MethodEntry {
+  void (*entry)(void*);
+  void* object;
+  ProcessId id;
+};
+
+/// Commits signals of one type in a tight loop (the update phase); every signal type
+/// provides one, and a single signal is the range [signal, signal + 1).
+using CommitRange = void (*)(SignalBase* const* first, SignalBase* const* last);
+
+/// Signals of one type written by the clocked processes of an event. They are
+/// committed together whenever the event fired in the delta, instead of queuing each
+/// write: a clock edge commits every register of the design in a few typed loops.
+struct CommitBatch {
+  CommitRange commit;
+  std::vector<SignalBase*> signals;
+};
+
 /// What an event reports, which decides whether its method processes run at start-up.
 enum class EventKind : std::uint8_t { plain, value_change, edge };
 
@@ -33,7 +54,11 @@ enum class EventKind : std::uint8_t { plain, value_change, edge };
 class Event {
 public:
   /// A plain event of `scheduler`.
-  explicit Event(Scheduler& scheduler, EventKind kind = EventKind::plain) : scheduler_(&scheduler), kind_(kind) {}
+  explicit Event(Scheduler& scheduler, EventKind kind = EventKind::plain) : kind_(kind), scheduler_(&scheduler) {}
+  /// An event whose "listened" flag lives at `listened_flag` (a signal keeps its change
+  /// event's flag beside its value, so that a commit reads one cache line).
+  Event(Scheduler& scheduler, EventKind kind, bool& listened_flag)
+      : kind_(kind), listened_(&listened_flag), scheduler_(&scheduler) {}
   Event(const Event&) = delete;
   Event& operator=(const Event&) = delete;
 
@@ -48,19 +73,26 @@ public:
   [[nodiscard]] EventKind kind() const { return kind_; }
   /// The scheduler this event belongs to.
   [[nodiscard]] Scheduler& scheduler() const { return *scheduler_; }
-  /// True when no process is sensitive to it nor waiting on it (triggering is free then).
-  [[nodiscard]] bool idle() const { return static_methods_.empty() && waiters_.empty(); }
+  /// True when a process is sensitive to it or waits on it (else triggering does nothing).
+  [[nodiscard]] bool listened() const { return *listened_; }
 
 private:
   friend class Scheduler;
-  Scheduler* scheduler_;
   // Waiting and sensitivity do not change what the event is, so a const Event& suffices
-  // to wait on a signal's events without being able to notify them.
-  mutable std::vector<ProcessId> static_methods_;
-  mutable std::vector<Wakeup> waiters_;
-  mutable bool queued_now_ = false;   // in the current evaluation queue
-  mutable bool queued_next_ = false;  // in the next delta's queue
+  // to wait on a signal's events without being able to notify them. What a signal's
+  // commit reads (is the event queued, does anybody listen) comes first.
+  mutable bool queued_now_ = false;     // in the current evaluation queue
+  mutable bool queued_next_ = false;    // in the next delta's queue
+  mutable bool queued_commit_ = false;  // its commit batches are due in this delta's update
+  mutable bool own_listened_ = false;
   EventKind kind_;
+  bool* listened_ = &own_listened_;
+  // Called whenever static_methods_ or waiters_ change.
+  void update_listened() const { *listened_ = !static_methods_.empty() || !waiters_.empty(); }
+  mutable std::vector<MethodEntry> static_methods_;
+  mutable std::vector<Wakeup> waiters_;
+  Scheduler* scheduler_;
+  mutable std::vector<CommitBatch> commit_batches_;
 };
 
 /// An event that may only be known at elaboration (the edge of a port's signal), used

@@ -3,7 +3,9 @@
 // completion whenever its static sensitivity fires; a thread process is a stackful
 // coroutine that can wait anywhere in its call stack (see thread.hpp).
 
+#include <cstring>
 #include <memory>
+#include <new>
 #include <type_traits>
 #include <utility>
 
@@ -17,26 +19,37 @@ class Scheduler;
 /// so that the scheduler calls it without a virtual call or std::function.
 class Callable {
 public:
-  /// Takes ownership of a copy of `body` (one allocation, at elaboration).
+  /// Takes ownership of a copy of `body`. A body that fits in a pointer and that a
+  /// const call cannot change (a lambda capturing `this` or one reference) is kept in
+  /// the object pointer itself, so that calling it reads no other memory; any other
+  /// body is allocated once, at elaboration. (A `mutable` data member of such a small
+  /// body would not keep its changes between calls; lambdas have none.)
   template <class F>
     requires std::is_invocable_r_v<void, std::decay_t<F>&>
   explicit Callable(F&& body) {
     using Body = std::decay_t<F>;
+    if constexpr (std::is_trivially_copyable_v<Body> && sizeof(Body) <= sizeof(void*) &&
+                  alignof(Body) <= alignof(void*) && std::is_invocable_v<const Body&>) {
+      std::memcpy(&inline_, &body, sizeof(Body));
+      invoke_ = [](void* object) { (*std::launder(reinterpret_cast<const Body*>(&object)))(); };
+      return;
+    }
     auto* stored = new Body(std::forward<F>(body));
     invoke_ = [](void* object) { (*static_cast<Body*>(object))(); };
     owner_ = Owner(stored, [](void* object) { delete static_cast<Body*>(object); });
   }
   /// The raw entry point the scheduler calls with object().
   [[nodiscard]] void (*entry() const)(void*) { return invoke_; }
-  /// The object entry() is called with.
-  [[nodiscard]] void* object() const { return owner_.get(); }
+  /// The object entry() is called with (the body's bytes themselves when small).
+  [[nodiscard]] void* object() const { return owner_ ? owner_.get() : inline_; }
   /// Runs the callable.
-  void operator()() const { invoke_(owner_.get()); }
+  void operator()() const { invoke_(object()); }
 
 private:
   using Owner = std::unique_ptr<void, void (*)(void*)>;
   void (*invoke_)(void*) = nullptr;
   Owner owner_{nullptr, nullptr};
+  void* inline_ = nullptr;
 };
 
 /// Declares what a method process is sensitive to; returned by Scope::method().

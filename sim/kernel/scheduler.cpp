@@ -97,14 +97,14 @@ MethodHandle Scheduler::add_method(const Scope& owner, std::string_view name, Ca
   const auto id = static_cast<ProcessId>(slots_.size());
   auto stored = std::make_unique<Callable>(std::move(body));
   slots_.push_back({stored->entry(), stored->object(), 0, id, false});
-  infos_.push_back({&owner, std::string(name), {}, std::nullopt, std::move(stored), nullptr});
+  infos_.push_back({&owner, std::string(name), {}, {}, {}, std::nullopt, std::move(stored), nullptr});
   return MethodHandle(*this, id);
 }
 
 ProcessId Scheduler::add_thread(const Scope& owner, std::string_view name, Callable body) {
   const auto id = static_cast<ProcessId>(slots_.size());
   slots_.push_back({nullptr, nullptr, 0, id, true});
-  infos_.push_back({&owner, std::string(name), {}, std::nullopt, nullptr,
+  infos_.push_back({&owner, std::string(name), {}, {}, {}, std::nullopt, nullptr,
                     std::make_unique<ThreadState>(*this, std::move(body))});
   if (started_) start_thread(id);
   return id;
@@ -145,8 +145,37 @@ void Scheduler::make_sensitive(ProcessId id, const Event& event) {
   if (&event.scheduler() != this) {
     throw ElaborationError(fmt::format("{} is sensitive to an event of another simulation", process_path(id)));
   }
-  auto& methods = event.static_methods_;
-  if (std::find(methods.begin(), methods.end(), id) == methods.end()) methods.push_back(id);
+  std::vector<const Event*>& events = infos_[id].events;
+  if (std::find(events.begin(), events.end(), &event) != events.end()) return;
+  events.push_back(&event);
+  event.static_methods_.push_back({slots_[id].entry, slots_[id].object, id});
+  event.update_listened();
+  // Sensitivity added at run time: the signals the process already writes must also be
+  // committed when this event runs it.
+  for (SignalBase* signal : infos_[id].batched) add_to_batch(event, *signal);
+}
+
+void Scheduler::add_to_batch(const Event& event, SignalBase& signal) {
+  auto& batches = event.commit_batches_;
+  auto batch = std::find_if(batches.begin(), batches.end(),
+                            [&](const CommitBatch& candidate) { return candidate.commit == signal.commit_range(); });
+  if (batch == batches.end()) batch = batches.insert(batches.end(), CommitBatch{signal.commit_range(), {}});
+  batch->signals.push_back(&signal);
+}
+
+void Scheduler::batch_with_clock_events(SignalBase& signal) {
+  const ProcessId writer = signal.writer_;
+  if (writer >= slots_.size() || slots_[writer].is_thread) return;
+  ProcessInfo& info = infos_[writer];
+  const bool clocked = !info.events.empty() && std::all_of(info.events.begin(), info.events.end(), [](const Event* event) {
+    return event->kind() == EventKind::edge;
+  });
+  if (!clocked) return;
+  for (const Event* event : info.events) add_to_batch(*event, signal);
+  info.batched.push_back(&signal);
+  signal.update_state_ |= SignalBase::kBatched;
+  // The event that runs the writer now may have had no batch before this first write.
+  for (const Event* event : info.events) queue_commit_batches(*event);
 }
 
 void MethodHandle::add_sensitivity(EventRef source) {
@@ -220,6 +249,7 @@ void Scheduler::wait_one(const Event& event) {
   const ProcessId id = require_thread("wait");
   ThreadState& state = *infos_[id].thread;
   event.waiters_.push_back({id, state.token});
+  event.update_listened();
   (*state.back_to_scheduler)();
 }
 
@@ -228,7 +258,10 @@ std::optional<std::size_t> Scheduler::wait_any(std::span<const Event* const> eve
   const ProcessId id = require_thread("wait");
   ThreadState& state = *infos_[id].thread;
   const std::uint64_t token = state.token;
-  for (const Event* event : events) event->waiters_.push_back({id, token});
+  for (const Event* event : events) {
+    event->waiters_.push_back({id, token});
+    event->update_listened();
+  }
   if (timeout) schedule(now_ + to_ticks(*timeout), {nullptr, id, token});
   (*state.back_to_scheduler)();
   if (state.woken_by == nullptr) return std::nullopt;
@@ -258,17 +291,20 @@ void Event::notify_after(Duration delay) { scheduler_->notify_at(*this, delay); 
 
 void Scheduler::fire(const Event& event) {
   event.queued_now_ = false;
-  for (const ProcessId method : event.static_methods_) run_method(method);
+  run_methods(event.static_methods_);
+  queue_commit_batches(event);
   if (event.waiters_.empty()) return;
   if (event.waiters_.size() == 1) {  // the common hand-off: no copy needed
     const Wakeup only = event.waiters_.front();
     event.waiters_.clear();
+    event.update_listened();
     resume(only.process, only.token, &event);
     return;
   }
   // Resumed threads may wait on this event again: iterate a copy (its capacity is kept).
   waking_.assign(event.waiters_.begin(), event.waiters_.end());
   event.waiters_.clear();
+  event.update_listened();
   for (const Wakeup& wakeup : waking_) resume(wakeup.process, wakeup.token, &event);
 }
 
@@ -283,7 +319,10 @@ void Scheduler::evaluate_queue() {
     } else if (slots_[activation.process].is_thread) {
       resume(activation.process, activation.token, nullptr);
     } else {
-      run_method(activation.process);
+      // A method run at start-up, not by its events: what it wrote is committed with them.
+      const ProcessSlot& slot = slots_[activation.process];
+      run_methods({{{slot.entry, slot.object, activation.process}}});
+      for (const Event* event : infos_[activation.process].events) queue_commit_batches(*event);
     }
   }
   queue_.clear();
@@ -299,6 +338,13 @@ void Scheduler::evaluate() {
 void Scheduler::update() {
   for (SignalBase* signal : pending()) signal->commit();
   pending_end_ = pending_.data();
+  for (const Event* event : commit_events_) {
+    event->queued_commit_ = false;
+    for (const CommitBatch& batch : event->commit_batches_) {
+      batch.commit(batch.signals.data(), batch.signals.data() + batch.signals.size());
+    }
+  }
+  commit_events_.clear();
 }
 
 void Scheduler::start_next_delta() {
@@ -313,18 +359,18 @@ void Scheduler::start_next_delta() {
 }
 
 void Scheduler::run_time_slot() {
-  if (queue_.empty() && pending().empty() && next_events_.empty()) return;
+  if (queue_.empty() && pending().empty() && next_events_.empty() && commit_events_.empty()) return;
   deltas_in_slot_ = 0;
   while (true) {
     evaluate();
-    if (!pending().empty() || !next_events_.empty()) {
+    if (!pending().empty() || !next_events_.empty() || !commit_events_.empty()) {
       if (++deltas_in_slot_ > delta_limit_) throw_delta_limit();
       update();
       start_next_delta();
       if (finish_requested_) break;
       continue;
     }
-    if (!read_only_event_.idle()) {
+    if (read_only_event_.listened()) {
       in_read_only_ = true;
       ++delta_serial_;
       fire(read_only_event_);
@@ -337,11 +383,14 @@ void Scheduler::run_time_slot() {
     }
     break;
   }
-  if (!step_observers_.empty() && !changed_in_slot_.empty()) {
-    for (const StepObserver& observer : step_observers_) observer(now_, changed_in_slot_);
-    for (SignalBase* signal : changed_in_slot_) signal->noted_changed_ = false;
-    changed_in_slot_.clear();
-  }
+  report_changes();
+}
+
+void Scheduler::report_changes() {
+  if (step_observers_.empty() || changed_in_slot_.empty()) return;
+  for (const StepObserver& observer : step_observers_) observer(now_, changed_in_slot_);
+  for (SignalBase* signal : changed_in_slot_) signal->noted_changed_ = false;
+  changed_in_slot_.clear();
 }
 
 void Scheduler::throw_delta_limit() const {

@@ -97,9 +97,9 @@ public:
   // --- used by signals and thread primitives --------------------------------------
   /// Queues `event` to fire later in the current evaluation phase.
   void notify_now(const Event& event);
-  /// Queues `event` to fire in the next delta cycle.
+  /// Queues `event` to fire in the next delta cycle (once, however often notified).
   void notify_next_delta(const Event& event) {
-    if (event.queued_next_ || event.idle()) return;
+    if (event.queued_next_) return;
     event.queued_next_ = true;
     next_events_.push_back(&event);
   }
@@ -116,6 +116,10 @@ public:
   [[nodiscard]] bool observing() const { return observing_; }
   /// Counts a new signal and makes room for it in the update list.
   void count_signal();
+  /// Called when `signal` gets its writer: a method process sensitive only to edges
+  /// (a clocked process) has the signal committed with its clock events from now on,
+  /// so that its writes need not be queued one by one.
+  void batch_with_clock_events(SignalBase& signal);
 
   /// Suspends the current thread until one of `events` fires or `timeout` elapses;
   /// returns the index of the event, or nullopt on timeout.
@@ -157,6 +161,8 @@ private:
     const Scope* owner;
     std::string name;
     std::vector<EventRef> sensitivity;
+    std::vector<const Event*> events;      // the sensitivity, resolved
+    std::vector<SignalBase*> batched;      // signals it writes, committed with `events`
     std::optional<bool> run_at_start;
     std::unique_ptr<Callable> method_body;
     std::unique_ptr<ThreadState> thread;
@@ -180,14 +186,27 @@ private:
   void run_time_slot();
   void evaluate();
   void fire(const Event& event);
-  void run_method(ProcessId id) {
-    ProcessSlot& slot = slots_[id];
-    if (slot.ran_in_delta == delta_serial_) return;
-    slot.ran_in_delta = delta_serial_;
-    current_process_ = id;
-    current_driver_ = in_read_only_ ? kReadOnlyRegion : slot.driver;
-    slot.entry(slot.object);  // evaluate_queue() clears current_* once the queue is done
+  // A method body cannot change the delta serial nor the region, so they are read once
+  // for all the methods of an event (a clock edge runs every clocked process at once).
+  // A method is its own driver. evaluate_queue() clears current_* once the queue is done.
+  void run_methods(std::span<const MethodEntry> methods) {
+    const std::uint64_t serial = delta_serial_;
+    const bool read_only = in_read_only_;
+    for (const MethodEntry& method : methods) {
+      std::uint64_t& ran_in_delta = slots_[method.id].ran_in_delta;
+      if (ran_in_delta == serial) continue;
+      ran_in_delta = serial;
+      current_process_ = method.id;
+      current_driver_ = read_only ? kReadOnlyRegion : method.id;
+      method.entry(method.object);
+    }
   }
+  void queue_commit_batches(const Event& event) {
+    if (event.commit_batches_.empty() || event.queued_commit_) return;
+    event.queued_commit_ = true;
+    commit_events_.push_back(&event);
+  }
+  static void add_to_batch(const Event& event, SignalBase& signal);
   void resume(ProcessId id, std::uint64_t token, const Event* cause);
   void evaluate_queue();
   ThreadState& thread_state(ProcessId id) const;
@@ -196,6 +215,7 @@ private:
   void start_next_delta();
   bool advance_time(std::optional<Ticks> end);
   void schedule(Ticks time, Activation activation);
+  void report_changes();  // to the step observers: the slot's changed signals
   void throw_delta_limit() const;
   void make_sensitive(ProcessId id, const Event& event);
   void start_thread(ProcessId id);
@@ -207,6 +227,7 @@ private:
   std::vector<ProcessSlot> slots_;
   std::vector<Activation> queue_;
   std::vector<const Event*> next_events_;
+  std::vector<const Event*> commit_events_;  // events whose commit batches are due
   SignalBase** pending_end_ = nullptr;  // one past the last pending signal in pending_
   std::vector<SignalBase*> pending_;     // sized to the number of signals
   std::vector<SignalBase*> changed_in_slot_;

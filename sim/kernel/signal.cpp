@@ -9,9 +9,8 @@
 
 namespace tetra {
 
-SignalBase::SignalBase(Scope& parent, std::string_view name, ObjectKind kind, void (*commit_pending)(SignalBase*),
-                       const Event& changed)
-    : Object(parent, name, kind), scheduler_(&parent.simulation()), commit_(commit_pending), changed_(&changed) {
+SignalBase::SignalBase(Scope& parent, std::string_view name, ObjectKind kind, CommitRange commit_values, const Event& changed)
+    : Object(parent, name, kind), commit_(commit_values), changed_(&changed), scheduler_(&parent.simulation()) {
   scheduler_->count_signal();
 }
 
@@ -47,6 +46,7 @@ void SignalBase::claim_driver_process(ProcessId id) {
 }
 
 void SignalBase::check_writer() {
+  if ((update_state_ & kQueued) == 0) queue_for_update();
   const ProcessId writer = scheduler_->current_driver();
   if (writer == kReadOnlyRegion) {
     throw ReadOnlyWriteError(scheduler_->now(), path(),
@@ -56,6 +56,7 @@ void SignalBase::check_writer() {
   if (writer == kNoProcess) return;  // set-up code outside processes may initialise anything
   if (writer_ == kNoProcess) {
     writer_ = writer;
+    if (kind() == ObjectKind::signal) scheduler_->batch_with_clock_events(*this);
     return;
   }
   throw DriverConflictError(scheduler_->now(), path(),

@@ -42,43 +42,65 @@ public:
   void claim_driver_process(ProcessId id);
 
   /// Applies the pending write (update phase).
-  void commit() { commit_(this); }
+  void commit() {
+    SignalBase* const self = this;
+    commit_(&self, &self + 1);
+  }
+  /// The update-phase function of this signal's type (batches group signals by it).
+  [[nodiscard]] CommitRange commit_range() const { return commit_; }
 
 protected:
   /// `changed` is the derived class's event, kept after its values so that the fields
   /// the write and update paths touch share cache lines.
-  SignalBase(Scope& parent, std::string_view name, ObjectKind kind, void (*commit_pending)(SignalBase*),
-             const Event& changed);
+  SignalBase(Scope& parent, std::string_view name, ObjectKind kind, CommitRange commit_values, const Event& changed);
 
-  /// Queues this signal for the update phase once per delta.
+  /// Queues this signal for the update phase once per delta, unless its writer's
+  /// clock events commit it (then update_state_ is never 0).
   void mark_pending() {
-    if (pending_) return;
-    pending_ = true;
-    scheduler_->add_pending(*this);
+    if (update_state_ == 0) queue_for_update();
   }
-  /// Called when the writing process is not the recorded one: claims the signal,
-  /// or throws DriverConflictError / ReadOnlyWriteError.
+  /// The first step of every commit: the signal is no longer queued.
+  void begin_commit() { update_state_ &= kBatched; }
+  /// Called when the writing process is not the recorded one: claims the signal, or
+  /// throws DriverConflictError / ReadOnlyWriteError. It also queues the signal, which
+  /// its clock events may not commit (a write from set-up code); a signal committed
+  /// twice in a delta changes once, as the second commit finds no difference.
   void check_writer();
   /// The update-phase epilogue of a value change of the signal whose event is `changed`.
   void announce_change(const Event& changed) {
-    scheduler_->notify_next_delta(changed);
+    if (changed_listened_) scheduler_->notify_next_delta(changed);
     if (scheduler_->observing() && !noted_changed_) [[unlikely]] {
       noted_changed_ = true;
       scheduler_->note_changed(*this);
     }
   }
 
-  // The fields the write and update paths touch, together.
-  Scheduler* scheduler_;
-  void (*commit_)(SignalBase*);
-  ProcessId writer_ = kNoProcess;
-  bool pending_ = false;
-
 private:
   friend class Scheduler;
-  bool noted_changed_ = false;
+  static constexpr std::uint8_t kQueued = 1;   // in the scheduler's pending list
+  static constexpr std::uint8_t kBatched = 2;  // committed with its writer's clock events
+  void queue_for_update() {
+    update_state_ |= kQueued;
+    scheduler_->add_pending(*this);
+  }
+
+  CommitRange commit_;
   const Event* changed_;
   const Object* driver_object_ = nullptr;
+
+protected:
+  // What a write and a commit touch starts a cache line, and the derived class's
+  // current, next and previous values follow: for values up to 64 bits, a register's
+  // write and commit touch this one line (and its event's first line when changed).
+  alignas(64) Scheduler* scheduler_;
+  ProcessId writer_ = kNoProcess;
+
+private:
+  std::uint8_t update_state_ = 0;
+  bool noted_changed_ = false;
+
+protected:
+  bool changed_listened_ = false;  // the derived class's "changed" event's flag
 };
 
 namespace detail {
@@ -120,12 +142,12 @@ public:
   }
 
 protected:
-  BasicSignal(Scope& parent, std::string_view name, ObjectKind kind, const T& initial, void (*commit_pending)(SignalBase*))
-      : SignalBase(parent, name, kind, commit_pending, changed_),
+  BasicSignal(Scope& parent, std::string_view name, ObjectKind kind, const T& initial, CommitRange commit_values)
+      : SignalBase(parent, name, kind, commit_values, changed_),
         current_(initial),
         next_(initial),
         previous_(initial),
-        changed_(*scheduler_, EventKind::value_change),
+        changed_(*scheduler_, EventKind::value_change, this->changed_listened_),
         edges_(*scheduler_) {}
 
   /// Makes `next_` the current value if it differs, and triggers the events.
@@ -166,8 +188,9 @@ private:
     const bool old_zero = (old_a | old_b) == 0, old_one = old_a == 1 && old_b == 0;
     const bool new_zero = (new_a | new_b) == 0, new_one = new_a == 1 && new_b == 0;
     // The value changed, so "from 0" means to 1/X/Z and "from X/Z to 1" is the other posedge.
-    if (old_zero || (!old_one && new_one)) scheduler_->notify_next_delta(edges_.posedge);
-    if (old_one || (!old_zero && new_zero)) scheduler_->notify_next_delta(edges_.negedge);
+    const bool rose = old_zero || (!old_one && new_one), fell = old_one || (!old_zero && new_zero);
+    if (rose && edges_.posedge.listened()) scheduler_->notify_next_delta(edges_.posedge);
+    if (fell && edges_.negedge.listened()) scheduler_->notify_next_delta(edges_.negedge);
   }
 
   [[no_unique_address]] std::conditional_t<value_width == 1, detail::EdgeEvents, detail::NoEdgeEvents> edges_;
@@ -179,7 +202,7 @@ class Signal : public BasicSignal<T> {
 public:
   /// A signal named `name` in `parent`, initially `initial` (all-X unless given).
   Signal(Scope& parent, std::string_view name, const T& initial = ValueTraits<T>::all_x())
-      : BasicSignal<T>(parent, name, ObjectKind::signal, initial, &Signal::commit_pending) {}
+      : BasicSignal<T>(parent, name, ObjectKind::signal, initial, &Signal::commit_signals) {}
 
   /// Schedules `value` for the update phase of this delta; the last write wins.
   void write(const T& value) {
@@ -189,9 +212,17 @@ public:
   }
 
 private:
-  static void commit_pending(SignalBase* base) {
-    auto& self = static_cast<Signal&>(*base);
-    self.pending_ = false;
+  static void commit_signals(SignalBase* const* first, SignalBase* const* last) {
+    // Batches are long and their signals scattered: fetch the values a few signals ahead.
+    constexpr std::ptrdiff_t ahead = 8;
+    for (; last - first > ahead; ++first) {
+      __builtin_prefetch(&static_cast<Signal&>(*first[ahead]).next_, 1);
+      commit_one(static_cast<Signal&>(**first));
+    }
+    for (; first != last; ++first) commit_one(static_cast<Signal&>(**first));
+  }
+  static void commit_one(Signal& self) {
+    self.begin_commit();
     self.apply_next();
   }
 };

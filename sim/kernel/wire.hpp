@@ -36,7 +36,7 @@ class Wire : public BasicSignal<T> {
 public:
   /// A wire named `name` in `parent`; it reads all-Z until driven.
   Wire(Scope& parent, std::string_view name)
-      : BasicSignal<T>(parent, name, ObjectKind::wire, ValueTraits<T>::all_z(), &Wire::commit_pending) {}
+      : BasicSignal<T>(parent, name, ObjectKind::wire, ValueTraits<T>::all_z(), &Wire::commit_wires) {}
 
   /// A new driver, initially releasing the wire (all-Z).
   WireDriver<T> add_driver() {
@@ -56,11 +56,13 @@ private:
     this->mark_pending();
   }
 
-  static void commit_pending(SignalBase* base) {
-    auto& self = static_cast<Wire&>(*base);
-    self.pending_ = false;
-    self.next_ = self.resolve();
-    self.apply_next();
+  static void commit_wires(SignalBase* const* first, SignalBase* const* last) {
+    for (; first != last; ++first) {
+      auto& self = static_cast<Wire&>(**first);
+      self.begin_commit();
+      self.next_ = self.resolve();
+      self.apply_next();
+    }
   }
 
   T resolve() const {

@@ -63,6 +63,22 @@ TEST(Thread, DeltaNotificationWakesInTheNextDelta) {
   EXPECT_EQ(seen, L1);
 }
 
+TEST(Thread, DeltaNotificationIsKeptUntilTheNextDelta) {
+  // As in SystemC: the notification is pending, not lost, when nobody waits yet; a
+  // thread that starts waiting later in the same delta is woken by it.
+  Simulation sim;
+  Event ready(sim);
+  int woken = 0;
+  sim.thread("notifier", [&] { ready.notify_delta(); });
+  sim.thread("late_waiter", [&] {
+    wait(ready);
+    ++woken;
+  });
+  sim.run();
+  EXPECT_EQ(woken, 1);
+  EXPECT_EQ(sim.now(), Duration{});
+}
+
 TEST(Thread, WaitWithTimeoutReportsWhichHappened) {
   Simulation sim;
   Event never(sim), soon(sim);
