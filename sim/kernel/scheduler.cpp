@@ -494,6 +494,13 @@ void Scheduler::run_until(std::optional<Ticks> end) {
     current_driver_ = kNoProcess;
     running_ = false;
     current_ = outer;
+    // The slot that failed is reported as far as it got, so that a waveform shows the
+    // values at the failure. An observer failing now would only hide the error that
+    // stopped the run, which is the one rethrown.
+    try {
+      report_changes();
+    } catch (...) {
+    }
     end_simulation(true);
     std::rethrow_exception(located);
   }
@@ -522,7 +529,16 @@ void Scheduler::add_end_hook(EndHook hook) { end_hooks_.push_back(std::move(hook
 void Scheduler::end_simulation(bool failed) {
   if (ended_) return;
   ended_ = true;
-  for (const EndHook& hook : end_hooks_) hook(failed);
+  // Every hook runs (each tracer closes its own file) even when one fails.
+  std::exception_ptr first_error;
+  for (const EndHook& hook : end_hooks_) {
+    try {
+      hook(failed);
+    } catch (...) {
+      if (!first_error) first_error = std::current_exception();
+    }
+  }
+  if (first_error) std::rethrow_exception(first_error);
 }
 
 }  // namespace tetra

@@ -91,7 +91,8 @@ public:
   void add_step_observer(StepObserver observer);
   /// Adds a hook run when the simulation ends, normally or by an exception.
   void add_end_hook(EndHook hook);
-  /// Runs the end hooks now if they have not run (the Simulation's destructor does).
+  /// Runs the end hooks now if they have not run (the Simulation's destructor does);
+  /// all of them run, then the first exception one of them threw is rethrown.
   void end_simulation(bool failed);
 
   // --- used by signals and thread primitives --------------------------------------

@@ -1,6 +1,8 @@
 #include "sim/kernel/simulation.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <exception>
 #include <vector>
 
 #include <fmt/format.h>
@@ -29,7 +31,18 @@ void elaborate_scope(const Scope& scope) {
 
 Simulation::Simulation(Duration resolution) : Scheduler(resolution), Scope(*this) {}
 
-Simulation::~Simulation() { end_simulation(false); }
+Simulation::~Simulation() {
+  // A destructor cannot throw, and terminating would lose the user's results: an end
+  // hook's error (a tracer that cannot write its file) is reported instead. Calling
+  // end_simulation() before the Simulation goes away gets it as an exception.
+  try {
+    end_simulation(false);
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "tetra: error while ending the simulation: {}\n", error.what());
+  } catch (...) {
+    fmt::print(stderr, "tetra: error while ending the simulation: a non-standard exception\n");
+  }
+}
 
 SignalBase* Simulation::find_signal(std::string_view path) const { return dynamic_cast<SignalBase*>(find(path)); }
 

@@ -185,6 +185,59 @@ TEST(Scheduler, EndHooksRunOnceOnANormalEnd) {
   EXPECT_EQ(hook_calls, std::vector<bool>{false});
 }
 
+TEST(Scheduler, EveryEndHookRunsAndTheFirstErrorIsRethrown) {
+  Simulation sim;
+  std::vector<int> ran;
+  sim.add_end_hook([&](bool) {
+    ran.push_back(1);
+    throw std::runtime_error("disk full");
+  });
+  sim.add_end_hook([&](bool) {
+    ran.push_back(2);
+    throw std::runtime_error("second");
+  });
+  sim.add_end_hook([&](bool) { ran.push_back(3); });
+  sim.thread("short", [] { wait(1_ns); });
+  try {
+    sim.run();
+    FAIL() << "expected the end hook's error";
+  } catch (const std::runtime_error& error) {
+    EXPECT_STREQ(error.what(), "disk full");
+  }
+  EXPECT_EQ(ran, (std::vector<int>{1, 2, 3}));
+}
+
+TEST(Scheduler, TheDestructorReportsAnEndHookErrorInsteadOfTerminating) {
+  testing::internal::CaptureStderr();
+  {
+    Simulation sim;
+    sim.add_end_hook([](bool) { throw std::runtime_error("cannot close trace.vcd"); });
+    sim.thread("ticker", [] {
+      while (true) wait(1_ns);
+    });
+    sim.run(5_ns);  // not ended: the destructor runs the hook
+  }
+  EXPECT_EQ(testing::internal::GetCapturedStderr(),
+            "tetra: error while ending the simulation: cannot close trace.vcd\n");
+}
+
+TEST(Scheduler, AFailedRunReportsItsLastSlotToObservers) {
+  Simulation sim;
+  Signal<Logic> a(sim, "a", L0);
+  std::vector<std::string> log;
+  sim.add_step_observer([&](Ticks time, std::span<SignalBase* const> changed) {
+    for (const SignalBase* signal : changed) log.push_back(fmt::format("{}:{}={}", time, signal->name(), signal->value_bits()));
+  });
+  sim.thread("failing", [&] {
+    wait(7_ps);
+    a.write(L1);
+    wait(a.changed());  // the next delta of the same slot
+    throw std::runtime_error("mismatch");
+  });
+  EXPECT_THROW(sim.run(), ProcessError);
+  EXPECT_EQ(log, (std::vector<std::string>{"7:a=1"}));
+}
+
 TEST(Scheduler, StepObserversSeeEachSlotsChangedSignalsOnce) {
   Simulation sim;
   Signal<Logic> a(sim, "a", L0), b(sim, "b", L0), quiet(sim, "quiet", L0);

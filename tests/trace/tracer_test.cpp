@@ -181,6 +181,22 @@ TEST(Tracer, LeavesACompleteClosedFileWhenAProcessThrowsDuringRun) {
   EXPECT_EQ(vcd.timestamps().back(), 42'000U);
 }
 
+TEST(Tracer, KeepsTheChangesOfTheSlotInWhichTheRunFailed) {
+  TempFile file("trace.vcd");
+  Simulation sim;
+  Signal<Vec<4>> code(sim, "code", Vec<4>::zeros());
+  sim.thread("checker", [&] {
+    wait(42_ns);
+    code.write(Vec<4>::from_uint(9));
+    wait(code.changed());  // a later delta of the same slot
+    throw std::runtime_error("scoreboard mismatch");
+  });
+  trace_vcd(sim, file.path(), "code");
+  EXPECT_THROW(sim.run(), ProcessError);
+  const VcdReader vcd = VcdReader::read(file.path());
+  EXPECT_EQ(vcd.changes("TOP.code"), (std::vector<VcdChange>{{0, "0000", true}, {42'000, "1001", false}}));
+}
+
 TEST(Tracer, ClosesTheFileWhenTheSimulationIsDestroyedBeforeItEnds) {
   TempFile file("trace.vcd");
   {
