@@ -3,9 +3,8 @@
 // completion whenever its static sensitivity fires; a thread process is a stackful
 // coroutine that can wait anywhere in its call stack (see thread.hpp).
 
-#include <cstring>
+#include <bit>
 #include <memory>
-#include <new>
 #include <type_traits>
 #include <utility>
 
@@ -28,10 +27,11 @@ public:
     requires std::is_invocable_r_v<void, std::decay_t<F>&>
   explicit Callable(F&& body) {
     using Body = std::decay_t<F>;
-    if constexpr (std::is_trivially_copyable_v<Body> && sizeof(Body) <= sizeof(void*) &&
-                  alignof(Body) <= alignof(void*) && std::is_invocable_v<const Body&>) {
-      std::memcpy(&inline_, &body, sizeof(Body));
-      invoke_ = [](void* object) { (*std::launder(reinterpret_cast<const Body*>(&object)))(); };
+    if constexpr (std::is_trivially_copyable_v<Body> && sizeof(Body) == sizeof(void*) &&
+                  std::is_invocable_v<const Body&>) {
+      inline_ = std::bit_cast<void*>(body);
+      // Rebuilt in a register: taking the parameter's address would spill it.
+      invoke_ = [](void* object) { std::bit_cast<const Body>(object)(); };
       return;
     }
     auto* stored = new Body(std::forward<F>(body));

@@ -148,7 +148,11 @@ void Scheduler::make_sensitive(ProcessId id, const Event& event) {
   std::vector<const Event*>& events = infos_[id].events;
   if (std::find(events.begin(), events.end(), &event) != events.end()) return;
   events.push_back(&event);
-  event.static_methods_.push_back({slots_[id].entry, slots_[id].object, id});
+  const bool shared = events.size() > 1 || event.kind() == EventKind::plain;
+  event.static_methods_.push_back({slots_[id].entry, slots_[id].object, id, shared});
+  if (events.size() == 2) {  // the first event's entry now shares the method too
+    for (MethodEntry& entry : events.front()->static_methods_) entry.shared |= entry.id == id;
+  }
   event.update_listened();
   // Sensitivity added at run time: the signals the process already writes must also be
   // committed when this event runs it.
@@ -321,7 +325,7 @@ void Scheduler::evaluate_queue() {
     } else {
       // A method run at start-up, not by its events: what it wrote is committed with them.
       const ProcessSlot& slot = slots_[activation.process];
-      run_methods({{{slot.entry, slot.object, activation.process}}});
+      run_methods({{{slot.entry, slot.object, activation.process, true}}});
       for (const Event* event : infos_[activation.process].events) queue_commit_batches(*event);
     }
   }

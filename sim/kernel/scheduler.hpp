@@ -194,9 +194,11 @@ private:
     const std::uint64_t serial = delta_serial_;
     const bool read_only = in_read_only_;
     for (const MethodEntry& method : methods) {
-      std::uint64_t& ran_in_delta = slots_[method.id].ran_in_delta;
-      if (ran_in_delta == serial) continue;
-      ran_in_delta = serial;
+      if (method.shared) {
+        std::uint64_t& ran_in_delta = slots_[method.id].ran_in_delta;
+        if (ran_in_delta == serial) continue;
+        ran_in_delta = serial;
+      }
       current_process_ = method.id;
       current_driver_ = read_only ? kReadOnlyRegion : method.id;
       method.entry(method.object);
