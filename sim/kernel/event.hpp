@@ -4,6 +4,7 @@
 // create their own for synchronisation.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -60,10 +61,6 @@ class Event {
 public:
   /// A plain event of `scheduler`.
   explicit Event(Scheduler& scheduler, EventKind kind = EventKind::plain) : kind_(kind), scheduler_(&scheduler) {}
-  /// An event whose "listened" flag lives at `listened_flag` (a signal keeps its change
-  /// event's flag beside its value, so that a commit reads one cache line).
-  Event(Scheduler& scheduler, EventKind kind, bool& listened_flag)
-      : kind_(kind), listened_(&listened_flag), scheduler_(&scheduler) {}
   Event(const Event&) = delete;
   Event& operator=(const Event&) = delete;
 
@@ -79,7 +76,7 @@ public:
   /// The scheduler this event belongs to.
   [[nodiscard]] Scheduler& scheduler() const { return *scheduler_; }
   /// True when a process is sensitive to it or waits on it (else triggering does nothing).
-  [[nodiscard]] bool listened() const { return *listened_; }
+  [[nodiscard]] bool listened() const { return listened_; }
 
 private:
   friend class Scheduler;
@@ -89,15 +86,15 @@ private:
   mutable bool queued_now_ = false;     // in the current evaluation queue
   mutable bool queued_next_ = false;    // in the next delta's queue
   mutable bool queued_commit_ = false;  // its commit batches are due in this delta's update
-  mutable bool own_listened_ = false;
+  mutable bool listened_ = false;       // static_methods_ or waiters_ is not empty
   EventKind kind_;
-  bool* listened_ = &own_listened_;
   // Called whenever static_methods_ or waiters_ change.
-  void update_listened() const { *listened_ = !static_methods_.empty() || !waiters_.empty(); }
+  void update_listened() const { listened_ = !static_methods_.empty() || !waiters_.empty(); }
   mutable std::vector<MethodEntry> static_methods_;
   mutable std::vector<Wakeup> waiters_;
   Scheduler* scheduler_;
-  mutable std::vector<CommitBatch> commit_batches_;
+  // Only clock events have batches: every signal's "changed" event stays small.
+  mutable std::unique_ptr<std::vector<CommitBatch>> commit_batches_;
 };
 
 /// An event that may only be known at elaboration (the edge of a port's signal), used

@@ -160,7 +160,8 @@ void Scheduler::make_sensitive(ProcessId id, const Event& event) {
 }
 
 void Scheduler::add_to_batch(const Event& event, SignalBase& signal) {
-  auto& batches = event.commit_batches_;
+  if (!event.commit_batches_) event.commit_batches_ = std::make_unique<std::vector<CommitBatch>>();
+  auto& batches = *event.commit_batches_;
   auto batch = std::find_if(batches.begin(), batches.end(),
                             [&](const CommitBatch& candidate) { return candidate.commit == signal.commit_range(); });
   if (batch == batches.end()) batch = batches.insert(batches.end(), CommitBatch{signal.commit_range(), {}});
@@ -344,7 +345,7 @@ void Scheduler::update() {
   pending_end_ = pending_.data();
   for (const Event* event : commit_events_) {
     event->queued_commit_ = false;
-    for (const CommitBatch& batch : event->commit_batches_) {
+    for (const CommitBatch& batch : *event->commit_batches_) {
       batch.commit(batch.signals.data(), batch.signals.data() + batch.signals.size());
     }
   }

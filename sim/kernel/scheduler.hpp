@@ -205,7 +205,7 @@ private:
     }
   }
   void queue_commit_batches(const Event& event) {
-    if (event.commit_batches_.empty() || event.queued_commit_) return;
+    if (!event.commit_batches_ || event.queued_commit_) return;
     event.queued_commit_ = true;
     commit_events_.push_back(&event);
   }

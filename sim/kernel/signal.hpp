@@ -68,7 +68,7 @@ protected:
   void check_writer();
   /// The update-phase epilogue of a value change of the signal whose event is `changed`.
   void announce_change(const Event& changed) {
-    if (changed_listened_) scheduler_->notify_next_delta(changed);
+    if (changed.listened()) scheduler_->notify_next_delta(changed);
     if (scheduler_->observing() && !noted_changed_) [[unlikely]] {
       noted_changed_ = true;
       scheduler_->note_changed(*this);
@@ -89,18 +89,15 @@ private:
   const Object* driver_object_ = nullptr;
 
 protected:
-  // What a write and a commit touch starts a cache line, and the derived class's
-  // current, next and previous values follow: for values up to 64 bits, a register's
-  // write and commit touch this one line (and its event's first line when changed).
-  alignas(64) Scheduler* scheduler_;
+  // What a write and a commit touch, last: the derived class's current and next values
+  // and the flags of its "changed" event follow, so that for values up to 64 bits a
+  // register's write and commit read 56 contiguous bytes.
+  Scheduler* scheduler_;
   ProcessId writer_ = kNoProcess;
 
 private:
   std::uint8_t update_state_ = 0;
   bool noted_changed_ = false;
-
-protected:
-  bool changed_listened_ = false;  // the derived class's "changed" event's flag
 };
 
 namespace detail {
@@ -146,8 +143,8 @@ protected:
       : SignalBase(parent, name, kind, commit_values, changed_),
         current_(initial),
         next_(initial),
+        changed_(*scheduler_, EventKind::value_change),
         previous_(initial),
-        changed_(*scheduler_, EventKind::value_change, this->changed_listened_),
         edges_(*scheduler_) {}
 
   /// Makes `next_` the current value if it differs, and triggers the events.
@@ -161,8 +158,8 @@ protected:
 
   T current_;
   T next_;
-  T previous_;
   Event changed_;
+  T previous_;  // only written by a commit that changes the value
 
 private:
   // Small values compare plane by plane, inline (== may call memcmp); big ones
