@@ -66,10 +66,11 @@ protected:
   /// its clock events may not commit (a write from set-up code); a signal committed
   /// twice in a delta changes once, as the second commit finds no difference.
   void check_writer();
-  /// The update-phase epilogue of a value change of the signal whose event is `changed`.
-  void announce_change(const Event& changed) {
+  /// The update-phase epilogue of a value change of the signal whose event is `changed`;
+  /// `observing` is the scheduler's observing(), read once per commit loop.
+  void announce_change(const Event& changed, bool observing) {
     if (changed.listened()) scheduler_->notify_next_delta(changed);
-    if (scheduler_->observing() && !noted_changed_) [[unlikely]] {
+    if (observing && !noted_changed_) [[unlikely]] {
       noted_changed_ = true;
       scheduler_->note_changed(*this);
     }
@@ -148,12 +149,12 @@ protected:
         edges_(*scheduler_) {}
 
   /// Makes `next_` the current value if it differs, and triggers the events.
-  void apply_next() {
+  void apply_next(bool observing) {
     if (same_value(next_, current_)) return;
     previous_ = current_;
     current_ = next_;
     if constexpr (value_width == 1) trigger_edges();
-    announce_change(changed_);
+    announce_change(changed_, observing);
   }
 
   T current_;
@@ -210,17 +211,21 @@ public:
 
 private:
   static void commit_signals(SignalBase* const* first, SignalBase* const* last) {
+    if (first == last) return;
+    const bool observing = static_cast<Signal&>(**first).scheduler_->observing();
     // Batches are long and their signals scattered: fetch the values a few signals ahead.
     constexpr std::ptrdiff_t ahead = 8;
-    for (; last - first > ahead; ++first) {
-      __builtin_prefetch(&static_cast<Signal&>(*first[ahead]).next_, 1);
-      commit_one(static_cast<Signal&>(**first));
+    if (last - first > ahead) {
+      for (SignalBase* const* const stop = last - ahead; first != stop; ++first) {
+        __builtin_prefetch(&static_cast<Signal&>(*first[ahead]).next_, 1);
+        commit_one(static_cast<Signal&>(**first), observing);
+      }
     }
-    for (; first != last; ++first) commit_one(static_cast<Signal&>(**first));
+    for (; first != last; ++first) commit_one(static_cast<Signal&>(**first), observing);
   }
-  static void commit_one(Signal& self) {
+  static void commit_one(Signal& self, bool observing) {
     self.begin_commit();
-    self.apply_next();
+    self.apply_next(observing);
   }
 };
 

@@ -61,7 +61,7 @@ private:
       auto& self = static_cast<Wire&>(**first);
       self.begin_commit();
       self.next_ = self.resolve();
-      self.apply_next();
+      self.apply_next(self.scheduler_->observing());
     }
   }
 
