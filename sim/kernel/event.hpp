@@ -86,10 +86,8 @@ private:
   mutable bool queued_now_ = false;     // in the current evaluation queue
   mutable bool queued_next_ = false;    // in the next delta's queue
   mutable bool queued_commit_ = false;  // its commit batches are due in this delta's update
-  mutable bool listened_ = false;       // static_methods_ or waiters_ is not empty
+  mutable bool listened_ = false;       // static_methods_ or waiters_ is not empty (kept by Scheduler)
   EventKind kind_;
-  // Called whenever static_methods_ or waiters_ change.
-  void update_listened() const { listened_ = !static_methods_.empty() || !waiters_.empty(); }
   mutable std::vector<MethodEntry> static_methods_;
   mutable std::vector<Wakeup> waiters_;
   Scheduler* scheduler_;

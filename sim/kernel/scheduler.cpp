@@ -153,7 +153,7 @@ void Scheduler::make_sensitive(ProcessId id, const Event& event) {
   if (events.size() == 2) {  // the first event's entry now shares the method too
     for (MethodEntry& entry : events.front()->static_methods_) entry.shared |= entry.id == id;
   }
-  event.update_listened();
+  event.listened_ = true;
   // Sensitivity added at run time: the signals the process already writes must also be
   // committed when this event runs it.
   for (SignalBase* signal : infos_[id].batched) add_to_batch(event, *signal);
@@ -254,7 +254,7 @@ void Scheduler::wait_one(const Event& event) {
   const ProcessId id = require_thread("wait");
   ThreadState& state = *infos_[id].thread;
   event.waiters_.push_back({id, state.token});
-  event.update_listened();
+  event.listened_ = true;
   (*state.back_to_scheduler)();
 }
 
@@ -265,7 +265,7 @@ std::optional<std::size_t> Scheduler::wait_any(std::span<const Event* const> eve
   const std::uint64_t token = state.token;
   for (const Event* event : events) {
     event->waiters_.push_back({id, token});
-    event->update_listened();
+    event->listened_ = true;
   }
   if (timeout) schedule(now_ + to_ticks(*timeout), {nullptr, id, token});
   (*state.back_to_scheduler)();
@@ -302,14 +302,14 @@ void Scheduler::fire(const Event& event) {
   if (event.waiters_.size() == 1) {  // the common hand-off: no copy needed
     const Wakeup only = event.waiters_.front();
     event.waiters_.clear();
-    event.update_listened();
+    event.listened_ = !event.static_methods_.empty();  // until a thread waits again
     resume(only.process, only.token, &event);
     return;
   }
   // Resumed threads may wait on this event again: iterate a copy (its capacity is kept).
   waking_.assign(event.waiters_.begin(), event.waiters_.end());
   event.waiters_.clear();
-  event.update_listened();
+  event.listened_ = !event.static_methods_.empty();
   for (const Wakeup& wakeup : waking_) resume(wakeup.process, wakeup.token, &event);
 }
 
@@ -343,6 +343,10 @@ void Scheduler::evaluate() {
 void Scheduler::update() {
   for (SignalBase* signal : pending()) signal->commit();
   pending_end_ = pending_.data();
+  if (!commit_events_.empty()) commit_batches();
+}
+
+void Scheduler::commit_batches() {
   for (const Event* event : commit_events_) {
     event->queued_commit_ = false;
     for (const CommitBatch& batch : *event->commit_batches_) {

@@ -214,6 +214,7 @@ private:
   void evaluate_queue();
   ThreadState& thread_state(ProcessId id) const;
   void update();
+  void commit_batches();  // of the clock events that fired in this delta
   [[nodiscard]] std::span<SignalBase* const> pending() const { return {pending_.data(), pending_end_}; }
   void start_next_delta();
   bool advance_time(std::optional<Ticks> end);
