@@ -403,11 +403,22 @@ void Scheduler::report_changes() {
 }
 
 void Scheduler::throw_delta_limit() const {
+  // The signals queued by their writes, then the clock events' registers about to change.
+  std::vector<const SignalBase*> changing(pending().begin(), pending().end());
+  for (const Event* event : commit_events_) {
+    for (const CommitBatch& batch : *event->commit_batches_) {
+      for (const SignalBase* signal : batch.signals) {
+        if (signal->has_pending_change() && std::find(changing.begin(), changing.end(), signal) == changing.end()) {
+          changing.push_back(signal);
+        }
+      }
+    }
+  }
   std::string culprits;
   std::size_t listed = 0;
-  for (const SignalBase* signal : pending()) {
+  for (const SignalBase* signal : changing) {
     if (listed++ == 8) {
-      culprits += fmt::format(", and {} more", pending().size() - 8);
+      culprits += fmt::format(", and {} more", changing.size() - 8);
       break;
     }
     culprits += fmt::format("{}{} (driven by {})", listed == 1 ? "" : ", ", signal->path(),

@@ -24,6 +24,8 @@ public:
   [[nodiscard]] virtual std::size_t width() const = 0;
   /// Copies the current value's planes, word 0 first (each span needs (width+63)/64 words).
   virtual void read_planes(std::span<std::uint64_t> aval, std::span<std::uint64_t> bval) const = 0;
+  /// True when committing now would change the value (for diagnostics).
+  [[nodiscard]] virtual bool has_pending_change() const = 0;
   /// The current value as a Verilog-style binary string, MSB first ("01xz").
   [[nodiscard]] std::string value_bits() const;
 
@@ -162,7 +164,6 @@ protected:
   Event changed_;
   T previous_;  // only written by a commit that changes the value
 
-private:
   // Small values compare plane by plane, inline (== may call memcmp); big ones
   // (memories) with their own ==, which does not gather bits.
   static bool same_value(const T& a, const T& b) {
@@ -178,6 +179,7 @@ private:
     }
   }
 
+private:
   void trigger_edges() {
     const std::uint64_t old_a = ValueTraits<T>::aval(previous_, 0) & 1u;
     const std::uint64_t old_b = ValueTraits<T>::bval(previous_, 0) & 1u;
@@ -201,6 +203,8 @@ public:
   /// A signal named `name` in `parent`, initially `initial` (all-X unless given).
   Signal(Scope& parent, std::string_view name, const T& initial = ValueTraits<T>::all_x())
       : BasicSignal<T>(parent, name, ObjectKind::signal, initial, &Signal::commit_signals) {}
+
+  [[nodiscard]] bool has_pending_change() const override { return !this->same_value(this->next_, this->current_); }
 
   /// Schedules `value` for the update phase of this delta; the last write wins.
   void write(const T& value) {

@@ -45,6 +45,7 @@ public:
   }
   /// Number of drivers.
   [[nodiscard]] std::size_t driver_count() const { return contributions_.size(); }
+  [[nodiscard]] bool has_pending_change() const override { return !this->same_value(resolve(), this->current_); }
 
 private:
   friend class WireDriver<T>;

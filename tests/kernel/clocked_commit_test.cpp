@@ -147,6 +147,26 @@ TEST(ClockedCommit, AnotherWriterOfAClockedRegisterIsADriverConflict) {
   }
 }
 
+TEST(ClockedCommit, ALoopThroughAClockedProcessNamesItsRegister) {
+  Simulation sim;
+  sim.set_delta_limit(20);
+  Signal<Logic> go(sim, "go", L0), t(sim, "t", L0);
+  // Every edge of t toggles t again: an endless chain of delta cycles at 3 ns.
+  sim.method("toggler", [&] { t.write(~t.read()); }).sensitive(go.posedge(), t.posedge(), t.negedge());
+  sim.thread("kick", [&] {
+    wait(3_ns);
+    go.write(L1);
+  });
+  try {
+    sim.run();
+    FAIL() << "expected a DeltaCycleLimitError";
+  } catch (const DeltaCycleLimitError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find("signals still changing: t (driven by toggler)"), std::string::npos) << message;
+    EXPECT_EQ(error.time(), 3_ns);
+  }
+}
+
 TEST(ClockedCommit, StepObserversSeeClockedChanges) {
   Simulation sim;
   Signal<Logic> clk(sim, "clk", L0);
