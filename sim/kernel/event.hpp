@@ -33,7 +33,7 @@ struct MethodEntry {
   void (*entry)(void*);
   void* object;
   ProcessId id;
-  // Something else may run the method in the same delta (another event of its, or this
+  // Something else may run the method in the same delta (another of its events, or this
   // event firing twice), so it must check that it has not run yet. A signal's events
   // fire at most once per delta, and never in the start-up delta, so a method sensitive
   // to one of them alone skips the check.
