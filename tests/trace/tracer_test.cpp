@@ -5,7 +5,7 @@
 #include "sim/module/module.hpp"
 #include "sim/values/array.hpp"
 #include "sim/trace/vcd_reader.hpp"
-#include "tests/trace/expect_error.hpp"
+#include "tests/support/expect_error.hpp"
 #include "tests/trace/vcd_change_printer.hpp"
 #include "tests/trace/temp_file.hpp"
 

@@ -1,6 +1,6 @@
 #include "sim/trace/vcd_reader.hpp"
 
-#include "tests/trace/expect_error.hpp"
+#include "tests/support/expect_error.hpp"
 #include "tests/trace/vcd_change_printer.hpp"
 
 #include <gtest/gtest.h>

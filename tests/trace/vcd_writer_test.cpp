@@ -1,7 +1,7 @@
 #include "sim/trace/vcd_writer.hpp"
 
 #include "sim/trace/vcd_reader.hpp"
-#include "tests/trace/expect_error.hpp"
+#include "tests/support/expect_error.hpp"
 #include "tests/trace/vcd_change_printer.hpp"
 #include "tests/trace/temp_file.hpp"
 
