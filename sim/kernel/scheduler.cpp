@@ -341,7 +341,12 @@ void Scheduler::evaluate() {
 }
 
 void Scheduler::update() {
-  for (SignalBase* signal : pending()) signal->commit();
+  // Batched signals are committed without touching their queue state, so it is
+  // cleared here, for the signals that were queued.
+  for (SignalBase* signal : pending()) {
+    signal->update_state_ &= SignalBase::kBatched;
+    signal->commit();
+  }
   pending_end_ = pending_.data();
   if (!commit_events_.empty()) commit_batches();
 }

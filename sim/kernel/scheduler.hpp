@@ -236,8 +236,10 @@ private:
   std::vector<SignalBase*> pending_;     // sized to the number of signals
   std::vector<SignalBase*> changed_in_slot_;
   std::vector<Wakeup> waking_;
-  std::uint64_t delta_serial_ = 0;
+  // Not adjacent to current_driver_: the compiler would pack both stores into a vector
+  // shuffle, and each method run stores them.
   ProcessId current_process_ = kNoProcess;
+  std::uint64_t delta_serial_ = 0;
   ProcessId current_driver_ = kNoProcess;
   bool in_read_only_ = false;
   bool observing_ = false;

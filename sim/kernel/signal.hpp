@@ -61,8 +61,6 @@ protected:
   void mark_pending() {
     if (update_state_ == 0) queue_for_update();
   }
-  /// The first step of every commit: the signal is no longer queued.
-  void begin_commit() { update_state_ &= kBatched; }
   /// Called when the writing process is not the recorded one: claims the signal, or
   /// throws DriverConflictError / ReadOnlyWriteError. It also queues the signal, which
   /// its clock events may not commit (a write from set-up code); a signal committed
@@ -208,28 +206,41 @@ public:
 
   /// Schedules `value` for the update phase of this delta; the last write wins.
   void write(const T& value) {
-    if (this->writer_ != this->scheduler_->current_driver()) [[unlikely]] this->check_writer();
+    if (this->writer_ != this->scheduler_->current_driver()) [[unlikely]] return write_as_new_driver(value);
     this->next_ = value;
     this->mark_pending();
   }
 
 private:
+  // The slow path is a tail call that takes small values in registers: the inlined fast
+  // path then keeps nothing across a call (no register saves), and the value is never
+  // spilled to the stack and reloaded wider (a store-forwarding stall).
+  using SlowPathValue = std::conditional_t<sizeof(T) <= 16 && std::is_trivially_copyable_v<T>, T, const T&>;
+  [[gnu::noinline]] void write_as_new_driver(SlowPathValue value) {
+    this->check_writer();  // throws before the value lands; queues the signal otherwise
+    this->next_ = value;
+  }
+
   static void commit_signals(SignalBase* const* first, SignalBase* const* last) {
     if (first == last) return;
-    const bool observing = static_cast<Signal&>(**first).scheduler_->observing();
+    // One loop per answer, so that a commit does not test it for every changed signal.
+    if (static_cast<Signal&>(**first).scheduler_->observing()) {
+      commit_each<true>(first, last);
+    } else {
+      commit_each<false>(first, last);
+    }
+  }
+  template <bool observing>
+  static void commit_each(SignalBase* const* first, SignalBase* const* last) {
     // Batches are long and their signals scattered: fetch the values a few signals ahead.
     constexpr std::ptrdiff_t ahead = 8;
     if (last - first > ahead) {
       for (SignalBase* const* const stop = last - ahead; first != stop; ++first) {
         __builtin_prefetch(&static_cast<Signal&>(*first[ahead]).next_, 1);
-        commit_one(static_cast<Signal&>(**first), observing);
+        static_cast<Signal&>(**first).apply_next(observing);
       }
     }
-    for (; first != last; ++first) commit_one(static_cast<Signal&>(**first), observing);
-  }
-  static void commit_one(Signal& self, bool observing) {
-    self.begin_commit();
-    self.apply_next(observing);
+    for (; first != last; ++first) static_cast<Signal&>(**first).apply_next(observing);
   }
 };
 

@@ -60,7 +60,6 @@ private:
   static void commit_wires(SignalBase* const* first, SignalBase* const* last) {
     for (; first != last; ++first) {
       auto& self = static_cast<Wire&>(**first);
-      self.begin_commit();
       self.next_ = self.resolve();
       self.apply_next(self.scheduler_->observing());
     }
