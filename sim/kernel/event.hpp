@@ -27,17 +27,28 @@ struct Wakeup {
   std::uint64_t token;
 };
 
-/// A method process as an event runs it: the entry point and object of its body, so
-/// that firing an edge walks one flat array instead of looking up each process.
+struct MethodEntry;
+/// Runs the method entries [first, last), whose bodies have one type, recording each as
+/// the running process and the driver of its writes.
+using MethodRunner = void (*)(const MethodEntry* first, const MethodEntry* last, ProcessId& process,
+                              ProcessId& driver);
+
+/// A method process as an event runs it, so that firing an edge walks one flat array
+/// instead of looking up each process.
 struct MethodEntry {
-  void (*entry)(void*);
+  void (*entry)(void*);  // called with `object`
+  MethodRunner runner;   // for a run of entries with the same body type
   void* object;
   ProcessId id;
-  // Something else may run the method in the same delta (another of its events, or this
-  // event firing twice), so it must check that it has not run yet. A signal's events
-  // fire at most once per delta, and never in the start-up delta, so a method sensitive
-  // to one of them alone skips the check.
-  bool shared;
+  // How the event runs the method. 0: something else may run it in the same delta
+  // (another of its events, or this event firing twice), so it checks that it has not
+  // run yet. 1: it runs alone, through `entry`. n > 1: it heads a run of n entries with
+  // the same body type (instances of one module), which `runner` takes in one call,
+  // inlining the body; a loop around the call would only cost a method that runs alone.
+  // A signal's events fire at most once per delta, and never in the start-up delta, so
+  // a method sensitive to one of them alone needs no check. Set by the scheduler before
+  // the event fires after a change of its methods.
+  std::uint32_t run_length;
 };
 
 /// Commits signals of one type in a tight loop (the update phase); every signal type
@@ -87,6 +98,7 @@ private:
   mutable bool queued_next_ = false;    // in the next delta's queue
   mutable bool queued_commit_ = false;  // its commit batches are due in this delta's update
   mutable bool listened_ = false;       // static_methods_ or waiters_ is not empty (kept by Scheduler)
+  mutable bool runs_known_ = true;      // the run_length of static_methods_ is up to date
   EventKind kind_;
   mutable std::vector<MethodEntry> static_methods_;
   mutable std::vector<Wakeup> waiters_;

@@ -30,24 +30,48 @@ public:
     if constexpr (std::is_trivially_copyable_v<Body> && sizeof(Body) == sizeof(void*) &&
                   std::is_invocable_v<const Body&>) {
       inline_ = std::bit_cast<void*>(body);
-      // Rebuilt in a register: taking the parameter's address would spill it.
-      invoke_ = [](void* object) { std::bit_cast<const Body>(object)(); };
+      invoke_ = &call<Body, true>;
+      runner_ = &run_each<Body, true>;
       return;
     }
     auto* stored = new Body(std::forward<F>(body));
-    invoke_ = [](void* object) { (*static_cast<Body*>(object))(); };
+    invoke_ = &call<Body, false>;
+    runner_ = &run_each<Body, false>;
     owner_ = Owner(stored, [](void* object) { delete static_cast<Body*>(object); });
   }
-  /// The raw entry point the scheduler calls with object().
+  /// The raw entry point, called with object().
   [[nodiscard]] void (*entry() const)(void*) { return invoke_; }
-  /// The object entry() is called with (the body's bytes themselves when small).
+  /// Runs method entries whose objects are bodies of this callable's type.
+  [[nodiscard]] MethodRunner runner() const { return runner_; }
+  /// The object the body is called with (the body's bytes themselves when small).
   [[nodiscard]] void* object() const { return owner_ ? owner_.get() : inline_; }
   /// Runs the callable.
   void operator()() const { invoke_(object()); }
 
 private:
+  template <class Body, bool in_place>
+  static void call(void* object) {
+    // A body kept in place is rebuilt in a register: taking its address would spill it.
+    if constexpr (in_place) {
+      std::bit_cast<const Body>(object)();
+    } else {
+      (*static_cast<Body*>(object))();
+    }
+  }
+  // The body is inlined in this loop: the instances of one module's process, which
+  // follow each other on their clock, cost one indirect call together.
+  template <class Body, bool in_place>
+  static void run_each(const MethodEntry* first, const MethodEntry* last, ProcessId& process, ProcessId& driver) {
+    for (; first != last; ++first) {
+      process = first->id;
+      driver = first->id;
+      call<Body, in_place>(first->object);
+    }
+  }
+
   using Owner = std::unique_ptr<void, void (*)(void*)>;
   void (*invoke_)(void*) = nullptr;
+  MethodRunner runner_ = nullptr;
   Owner owner_{nullptr, nullptr};
   void* inline_ = nullptr;
 };

@@ -148,15 +148,30 @@ void Scheduler::make_sensitive(ProcessId id, const Event& event) {
   std::vector<const Event*>& events = infos_[id].events;
   if (std::find(events.begin(), events.end(), &event) != events.end()) return;
   events.push_back(&event);
-  const bool shared = events.size() > 1 || event.kind() == EventKind::plain;
-  event.static_methods_.push_back({slots_[id].entry, slots_[id].object, id, shared});
-  if (events.size() == 2) {  // the first event's entry now shares the method too
-    for (MethodEntry& entry : events.front()->static_methods_) entry.shared |= entry.id == id;
-  }
+  event.static_methods_.push_back({slots_[id].entry, infos_[id].method_body->runner(), slots_[id].object, id, 0});
+  // The new entry may extend a run, and a second event makes the method shared on all.
+  for (const Event* sensitive_event : events) sensitive_event->runs_known_ = false;
   event.listened_ = true;
   // Sensitivity added at run time: the signals the process already writes must also be
   // committed when this event runs it.
   for (SignalBase* signal : infos_[id].batched) add_to_batch(event, *signal);
+}
+
+void Scheduler::find_runs(const Event& event) const {
+  std::vector<MethodEntry>& methods = event.static_methods_;
+  // Backwards, so that each entry extends the run found after it.
+  for (std::size_t i = methods.size(); i-- > 0;) {
+    MethodEntry& entry = methods[i];
+    const bool shared = infos_[entry.id].events.size() > 1 || event.kind() == EventKind::plain;
+    if (shared) {
+      entry.run_length = 0;
+      continue;
+    }
+    const MethodEntry* next = i + 1 < methods.size() ? &methods[i + 1] : nullptr;
+    const bool continues = next != nullptr && next->run_length != 0 && next->runner == entry.runner;
+    entry.run_length = continues ? next->run_length + 1 : 1;
+  }
+  event.runs_known_ = true;
 }
 
 void Scheduler::add_to_batch(const Event& event, SignalBase& signal) {
@@ -296,7 +311,8 @@ void Event::notify_after(Duration delay) { scheduler_->notify_at(*this, delay); 
 
 void Scheduler::fire(const Event& event) {
   event.queued_now_ = false;
-  run_methods(event.static_methods_);
+  if (!event.runs_known_) find_runs(event);
+  run_methods(event.static_methods_.data(), event.static_methods_.data() + event.static_methods_.size());
   queue_commit_batches(event);
   if (event.waiters_.empty()) return;
   if (event.waiters_.size() == 1) {  // the common hand-off: no copy needed
@@ -326,7 +342,8 @@ void Scheduler::evaluate_queue() {
     } else {
       // A method run at start-up, not by its events: what it wrote is committed with them.
       const ProcessSlot& slot = slots_[activation.process];
-      run_methods({{{slot.entry, slot.object, activation.process, true}}});
+      const MethodEntry alone{slot.entry, nullptr, slot.object, activation.process, 0};
+      run_methods(&alone, &alone + 1);
       for (const Event* event : infos_[activation.process].events) queue_commit_batches(*event);
     }
   }

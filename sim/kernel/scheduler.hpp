@@ -189,21 +189,40 @@ private:
   void fire(const Event& event);
   // A method body cannot change the delta serial nor the region, so they are read once
   // for all the methods of an event (a clock edge runs every clocked process at once).
-  // A method is its own driver. evaluate_queue() clears current_* once the queue is done.
-  void run_methods(std::span<const MethodEntry> methods) {
+  // A method is its own driver, except in the read-only region, where writes must fail:
+  // there, runs are taken one method at a time. evaluate_queue() clears current_* once
+  // the queue is done.
+  template <bool read_only>
+  void run_methods(const MethodEntry* first, const MethodEntry* last) {
     const std::uint64_t serial = delta_serial_;
-    const bool read_only = in_read_only_;
-    for (const MethodEntry& method : methods) {
-      if (method.shared) {
-        std::uint64_t& ran_in_delta = slots_[method.id].ran_in_delta;
-        if (ran_in_delta == serial) continue;
+    while (first != last) {
+      const std::uint32_t run_length = first->run_length;
+      if (run_length == 0) {
+        std::uint64_t& ran_in_delta = slots_[first->id].ran_in_delta;
+        if (ran_in_delta == serial) {
+          ++first;
+          continue;
+        }
         ran_in_delta = serial;
+      } else if (!read_only && run_length > 1) {
+        first->runner(first, first + run_length, current_process_, current_driver_);
+        first += run_length;
+        continue;
       }
-      current_process_ = method.id;
-      current_driver_ = read_only ? kReadOnlyRegion : method.id;
-      method.entry(method.object);
+      current_process_ = first->id;
+      current_driver_ = read_only ? kReadOnlyRegion : first->id;
+      first->entry(first->object);
+      ++first;
     }
   }
+  void run_methods(const MethodEntry* first, const MethodEntry* last) {
+    if (in_read_only_) {
+      run_methods<true>(first, last);
+    } else {
+      run_methods<false>(first, last);
+    }
+  }
+  void find_runs(const Event& event) const;
   void queue_commit_batches(const Event& event) {
     if (!event.commit_batches_ || event.queued_commit_) return;
     event.queued_commit_ = true;

@@ -90,9 +90,9 @@ private:
   const Object* driver_object_ = nullptr;
 
 protected:
-  // What a write and a commit touch, last: the derived class's current and next values
-  // and the flags of its "changed" event follow, so that for values up to 64 bits a
-  // register's write and commit read 56 contiguous bytes.
+  // What a write and a commit touch, last: the derived class's current, next and
+  // previous values and the flags of its "changed" event follow, so that for values up
+  // to 64 bits a register's write and commit touch 70 contiguous bytes.
   Scheduler* scheduler_;
   ProcessId writer_ = kNoProcess;
 
@@ -144,8 +144,8 @@ protected:
       : SignalBase(parent, name, kind, commit_values, changed_),
         current_(initial),
         next_(initial),
-        changed_(*scheduler_, EventKind::value_change),
         previous_(initial),
+        changed_(*scheduler_, EventKind::value_change),
         edges_(*scheduler_) {}
 
   /// Makes `next_` the current value if it differs, and triggers the events.
@@ -159,8 +159,8 @@ protected:
 
   T current_;
   T next_;
-  Event changed_;
   T previous_;  // only written by a commit that changes the value
+  Event changed_;
 
   // Small values compare plane by plane, inline (== may call memcmp); big ones
   // (memories) with their own ==, which does not gather bits.
