@@ -13,26 +13,12 @@
 #include "sim/values/arithmetic.hpp"
 #include "sim/values/shift.hpp"
 #include "sim/values/vec.hpp"
+#include "tests/support/clock_thread.hpp"
 #include "tests/support/expect_error.hpp"
 
 using namespace tetra;
 using namespace tetra::literals;
-
-namespace {
-
-// A clock thread: posedges at 5, 15, 25, ... ns.
-void add_clock(Simulation& sim, Signal<Logic>& clk) {
-  sim.thread("clock", [&clk] {
-    while (true) {
-      wait(5_ns);
-      clk.write(L1);
-      wait(5_ns);
-      clk.write(L0);
-    }
-  });
-}
-
-}  // namespace
+using tetra::testing::add_clock;
 
 TEST(ClockedCommit, RegistersOfSeveralTypesMatchAModelEveryCycle) {
   Simulation sim;

@@ -16,24 +16,14 @@
 #include "sim/module/port.hpp"
 #include "sim/values/arithmetic.hpp"
 #include "sim/values/vec.hpp"
+#include "tests/support/clock_thread.hpp"
 #include "tests/support/expect_error.hpp"
 
 using namespace tetra;
 using namespace tetra::literals;
+using tetra::testing::add_clock;
 
 namespace {
-
-// Posedges at 5, 15, 25, ... ns.
-void add_clock(Simulation& sim, Signal<Logic>& clk) {
-  sim.thread("clock", [&clk] {
-    while (true) {
-      wait(5_ns);
-      clk.write(L1);
-      wait(5_ns);
-      clk.write(L0);
-    }
-  });
-}
 
 // A register stage whose process body captures only `this`, so that it is kept in
 // place; the log records which process each run of the body is.
