@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <utility>
 
 // AddressSanitizer must be told about every stack switch, which Boost.Context only does
 // with its ucontext back end; the default assembly back end makes ASan report errors.
@@ -144,6 +145,12 @@ std::exception_ptr Scheduler::captured_error(ProcessId id) const { return thread
 void Scheduler::make_sensitive(ProcessId id, const Event& event) {
   if (&event.scheduler() != this) {
     throw ElaborationError(fmt::format("{} is sensitive to an event of another simulation", process_path(id)));
+  }
+  // A method body runs while its event's method array is walked, which a new entry
+  // could reallocate: what a method adds takes effect once the delta's evaluation ends.
+  if (current_process_ != kNoProcess && !slots_[current_process_].is_thread) {
+    sensitivity_from_methods_.push_back({id, &event});
+    return;
   }
   std::vector<const Event*>& events = infos_[id].events;
   if (std::find(events.begin(), events.end(), &event) != events.end()) return;
@@ -350,6 +357,10 @@ void Scheduler::evaluate_queue() {
   queue_.clear();
   current_process_ = kNoProcess;
   current_driver_ = kNoProcess;
+  if (!sensitivity_from_methods_.empty()) {
+    const std::vector<Sensitivity> added = std::exchange(sensitivity_from_methods_, {});
+    for (const auto& [id, event] : added) make_sensitive(id, *event);
+  }
 }
 
 void Scheduler::evaluate() {

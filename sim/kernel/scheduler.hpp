@@ -255,6 +255,11 @@ private:
   std::vector<SignalBase*> pending_;     // sized to the number of signals
   std::vector<SignalBase*> changed_in_slot_;
   std::vector<Wakeup> waking_;
+  struct Sensitivity {
+    ProcessId process;
+    const Event* event;
+  };
+  std::vector<Sensitivity> sensitivity_from_methods_;  // added by method bodies this delta
   // Not adjacent to current_driver_: the compiler would pack both stores into a vector
   // shuffle, and each method run stores them.
   ProcessId current_process_ = kNoProcess;

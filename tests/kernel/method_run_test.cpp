@@ -146,3 +146,25 @@ TEST(MethodRun, AMemberWithAnotherEventStillRunsOncePerDelta) {
   EXPECT_EQ(runs, (std::vector<int>{3, 5, 3}));
   EXPECT_EQ(late, 1);
 }
+
+TEST(MethodRun, WhatAMethodAddsToItsOwnEventTakesEffectAfterTheDelta) {
+  // The spawner's first run adds enough methods to the edge it runs on to reallocate the
+  // edge's method array while it is being walked; "after" is walked after the spawner.
+  Simulation sim;
+  Signal<Logic> clk(sim, "clk", L0);
+  add_clock(sim, clk);
+  constexpr int added = 64;
+  std::vector<int> runs(added, 0);
+  int spawner_runs = 0, after_runs = 0;
+  sim.method("spawner", [&] {
+    if (++spawner_runs != 1) return;
+    for (int i = 0; i < added; ++i) {
+      sim.method(fmt::format("m{}", i), [&runs, i] { ++runs[i]; }).sensitive(clk.posedge());
+    }
+  }).sensitive(clk.posedge());
+  sim.method("after", [&] { ++after_runs; }).sensitive(clk.posedge());
+  sim.run(30_ns);  // posedges at 5, 15 and 25 ns; the new methods miss the first
+  EXPECT_EQ(spawner_runs, 3);
+  EXPECT_EQ(after_runs, 3);
+  EXPECT_EQ(runs, std::vector<int>(added, 2));
+}
