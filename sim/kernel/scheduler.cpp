@@ -357,10 +357,12 @@ void Scheduler::evaluate_queue() {
   queue_.clear();
   current_process_ = kNoProcess;
   current_driver_ = kNoProcess;
-  if (!sensitivity_from_methods_.empty()) {
-    const std::vector<Sensitivity> added = std::exchange(sensitivity_from_methods_, {});
-    for (const auto& [id, event] : added) make_sensitive(id, *event);
-  }
+  if (!sensitivity_from_methods_.empty()) [[unlikely]] add_sensitivity_from_methods();
+}
+
+void Scheduler::add_sensitivity_from_methods() {
+  const std::vector<Sensitivity> added = std::exchange(sensitivity_from_methods_, {});
+  for (const auto& [id, event] : added) make_sensitive(id, *event);
 }
 
 void Scheduler::evaluate() {

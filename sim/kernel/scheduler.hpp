@@ -241,6 +241,7 @@ private:
   void report_changes();  // to the step observers: the slot's changed signals
   void throw_delta_limit() const;
   void make_sensitive(ProcessId id, const Event& event);
+  [[gnu::noinline]] void add_sensitivity_from_methods();  // out of the evaluation loop's way
   void start_thread(ProcessId id);
   void finish_thread(ProcessId id);
   std::exception_ptr locate(std::exception_ptr error) const;
