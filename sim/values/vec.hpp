@@ -1,6 +1,7 @@
 #pragma once
-// Vec<N>: an N-bit four-state vector, stored inline as two bit-planes per 64-bit word
-// (VPI aval/bval: 0=(0,0), 1=(1,0), Z=(0,1), X=(1,1)).
+// Vec<N>: an N-bit four-state vector, stored inline as two bit-planes (VPI aval/bval:
+// 0=(0,0), 1=(1,0), Z=(0,1), X=(1,1)) of 64-bit words, or of one word as narrow as N
+// allows. Every operation works on 64-bit words: aval(i) and bval(i) widen.
 //
 // Invariant: the unused top bits of the last word are zero in both planes, so that
 // == can compare whole words and counting can popcount whole words.
@@ -21,6 +22,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "sim/values/errors.hpp"
 #include "sim/values/logic.hpp"
@@ -41,6 +43,14 @@ inline constexpr std::size_t word_bits = 64;
 constexpr Word low_mask(std::size_t count) noexcept {
   return count >= word_bits ? ~Word{0} : (Word{1} << count) - 1;
 }
+
+/// The narrowest unsigned type that holds `bits` (<= 64) bits: one plane of a
+/// single-word Vec is stored in it, so that a Vec<16> takes 4 bytes and a signal's
+/// current and next values share a cache line with its other hot fields.
+template <std::size_t bits>
+using PlaneStorage = std::conditional_t<
+    bits <= 8, std::uint8_t,
+    std::conditional_t<bits <= 16, std::uint16_t, std::conditional_t<bits <= 32, std::uint32_t, std::uint64_t>>>;
 
 /// Number of bits needed to write values 0..max.
 constexpr std::size_t bits_for(std::size_t max) noexcept {
@@ -81,7 +91,7 @@ public:
                               " bits");
     }
     Vec result = zeros();
-    result.a_[0] = value;
+    result.set_words(0, value, 0);
     return result;
   }
 
@@ -97,8 +107,7 @@ public:
     }
     const Word fill_word = value < 0 ? ~Word{0} : 0;
     Vec result = filled(fill_word, 0);
-    result.a_[0] = static_cast<Word>(value);
-    result.a_[words - 1] &= top_mask;
+    result.set_words(0, static_cast<Word>(value), 0);
     return result;
   }
 
@@ -113,27 +122,27 @@ public:
   /// Sets both planes of word i; bits above N in the last word are dropped.
   constexpr void set_words(std::size_t i, Word aval, Word bval) noexcept {
     const Word mask = i == words - 1 ? top_mask : ~Word{0};
-    a_[i] = aval & mask;
-    b_[i] = bval & mask;
+    a_[i] = static_cast<Storage>(aval & mask);
+    b_[i] = static_cast<Storage>(bval & mask);
   }
 
   /// Bit i; throws std::out_of_range if i >= N.
   constexpr Logic bit(std::size_t i) const {
     check_index(i);
-    return Logic::from_planes(a_[i / 64] >> (i % 64), b_[i / 64] >> (i % 64));
+    return Logic::from_planes(aval(i / 64) >> (i % 64), bval(i / 64) >> (i % 64));
   }
   /// Sets bit i; throws std::out_of_range if i >= N.
   constexpr void set_bit(std::size_t i, Logic value) {
     check_index(i);
     const Word mask = Word{1} << (i % 64);
-    a_[i / 64] = (a_[i / 64] & ~mask) | (value.aval() << (i % 64));
-    b_[i / 64] = (b_[i / 64] & ~mask) | (value.bval() << (i % 64));
+    set_words(i / 64, (aval(i / 64) & ~mask) | (Word{value.aval()} << (i % 64)),
+              (bval(i / 64) & ~mask) | (Word{value.bval()} << (i % 64)));
   }
 
   /// True if no bit is X or Z.
   constexpr bool is_known() const noexcept {
     Word unknown = 0;
-    for (std::size_t i = 0; i < words; ++i) unknown |= b_[i];
+    for (std::size_t i = 0; i < words; ++i) unknown |= bval(i);
     return unknown == 0;
   }
 
@@ -141,14 +150,14 @@ public:
   constexpr std::uint64_t to_uint64() const {
     static_assert(N <= 64, "to_uint64 needs N <= 64: trunc<64> first if the top bits are known zero");
     require_known("an integer");
-    return a_[0];
+    return aval(0);
   }
   /// The value as a two's complement integer (N <= 64); throws UnknownValueError on X/Z bits.
   constexpr std::int64_t to_int64() const {
     static_assert(N <= 64, "to_int64 needs N <= 64");
     require_known("an integer");
-    const Word sign_fill = (N < 64 && ((a_[0] >> (N - 1)) & 1u)) ? ~top_mask : 0;
-    return static_cast<std::int64_t>(a_[0] | sign_fill);
+    const Word sign_fill = (N < 64 && ((aval(0) >> (N - 1)) & 1u)) ? ~top_mask : 0;
+    return static_cast<std::int64_t>(aval(0) | sign_fill);
   }
   /// Verilog truth: true if any bit is 1, false if all are 0; throws UnknownValueError
   /// when no bit is 1 but some bit is X or Z.
@@ -156,8 +165,8 @@ public:
     Word known_one = 0;
     Word unknown = 0;
     for (std::size_t i = 0; i < words; ++i) {
-      known_one |= a_[i] & ~b_[i];
-      unknown |= b_[i];
+      known_one |= aval(i) & ~bval(i);
+      unknown |= bval(i);
     }
     if (known_one != 0) return true;
     if (unknown != 0) require_known("bool");
@@ -168,7 +177,7 @@ public:
   /// Branch-free over the words: equal and unequal values take the same time.
   friend constexpr bool operator==(const Vec& x, const Vec& y) noexcept {
     Word difference = 0;
-    for (std::size_t i = 0; i < words; ++i) difference |= (x.a_[i] ^ y.a_[i]) | (x.b_[i] ^ y.b_[i]);
+    for (std::size_t i = 0; i < words; ++i) difference |= (x.aval(i) ^ y.aval(i)) | (x.bval(i) ^ y.bval(i));
     return difference == 0;
   }
 
@@ -179,12 +188,7 @@ private:
     return result;
   }
   constexpr void fill(Word aval_fill, Word bval_fill) noexcept {
-    for (std::size_t i = 0; i < words; ++i) {
-      a_[i] = aval_fill;
-      b_[i] = bval_fill;
-    }
-    a_[words - 1] &= top_mask;
-    b_[words - 1] &= top_mask;
+    for (std::size_t i = 0; i < words; ++i) set_words(i, aval_fill, bval_fill);
   }
   constexpr void check_index(std::size_t i) const {
     if (i >= N) {
@@ -194,8 +198,10 @@ private:
   }
   constexpr void require_known(std::string_view target) const;
 
-  std::array<Word, words> a_{};
-  std::array<Word, words> b_{};
+  // Several words are whole 64-bit words; one is as narrow as N allows.
+  using Storage = detail::PlaneStorage<(words == 1 ? N : 64)>;
+  std::array<Storage, words> a_{};
+  std::array<Storage, words> b_{};
 };
 
 }  // namespace tetra

@@ -15,9 +15,10 @@ TYPED_TEST(VecAllWidths, WordsCoverWidth) {
   constexpr std::size_t n = TypeParam::value;
   EXPECT_EQ(Vec<n>::words, (n + 63) / 64);
 }
-TYPED_TEST(VecAllWidths, StorageIsInline) {
+TYPED_TEST(VecAllWidths, StorageIsInlineAndNarrowUpTo32Bits) {
   constexpr std::size_t n = TypeParam::value;
-  EXPECT_EQ(sizeof(Vec<n>), 2 * 8 * Vec<n>::words);
+  const std::size_t plane_bytes = n <= 8 ? 1 : n <= 16 ? 2 : n <= 32 ? 4 : 8 * Vec<n>::words;
+  EXPECT_EQ(sizeof(Vec<n>), 2 * plane_bytes);
 }
 TYPED_TEST(VecAllWidths, DefaultIsAllX) {
   constexpr std::size_t n = TypeParam::value;

@@ -332,6 +332,8 @@ class ValuesOracle : public ::testing::Test {};
 
 using OracleWidths =
     ::testing::Types<std::integral_constant<std::size_t, 1>, std::integral_constant<std::size_t, 7>,
+                     std::integral_constant<std::size_t, 8>, std::integral_constant<std::size_t, 16>,
+                     std::integral_constant<std::size_t, 32>, std::integral_constant<std::size_t, 33>,
                      std::integral_constant<std::size_t, 63>, std::integral_constant<std::size_t, 64>,
                      std::integral_constant<std::size_t, 65>, std::integral_constant<std::size_t, 128>,
                      std::integral_constant<std::size_t, 200>>;
