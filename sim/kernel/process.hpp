@@ -62,6 +62,7 @@ private:
   // follow each other on their clock, cost one indirect call together.
   template <class Body, bool in_place>
   static void run_each(const MethodEntry* first, const MethodEntry* last, ProcessId& process, ProcessId& driver) {
+#pragma GCC unroll 4
     for (; first != last; ++first) {
       process = first->id;
       driver = first->id;

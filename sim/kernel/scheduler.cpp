@@ -201,6 +201,7 @@ void Scheduler::batch_with_clock_events(SignalBase& signal) {
   for (const Event* event : info.events) add_to_batch(*event, signal);
   info.batched.push_back(&signal);
   signal.update_state_ |= SignalBase::kBatched;
+  signal.clocked_writer_ = writer;
   // The event that runs the writer now may have had no batch before this first write.
   for (const Event* event : info.events) queue_commit_batches(*event);
 }

@@ -105,6 +105,20 @@ TEST(MethodRun, AnErrorNamesTheMethodOfTheRunThatThrew) {
   EXPECT_EQ(ran, (std::vector<int>{0, 1, 2, 0, 1}));
 }
 
+TEST(MethodRun, AThreadOperationInsideARunNamesTheMethod) {
+  // Inside a run the scheduler knows the running method from the driver it records.
+  Simulation sim;
+  Signal<Logic> clk(sim, "clk", L0);
+  add_clock(sim, clk);
+  for (int i = 0; i < 3; ++i) {
+    sim.method(fmt::format("m{}", i), [i, &sim] {
+      if (i == 1 && sim.now() == 15_ns) wait(1_ns);
+    }).sensitive(clk.posedge());
+  }
+  tetra::testing::expect_error<ProcessError>(
+      [&] { sim.run(); }, "at 15 ns in m1: wait() can only be called from a thread process (called from m1)");
+}
+
 TEST(MethodRun, AMemberWithAnotherEventStillRunsOncePerDelta) {
   Simulation sim;
   Signal<Logic> clk(sim, "clk", L0), strobe(sim, "strobe", L0);
