@@ -106,7 +106,7 @@ TEST(MethodRun, AnErrorNamesTheMethodOfTheRunThatThrew) {
 }
 
 TEST(MethodRun, AThreadOperationInsideARunNamesTheMethod) {
-  // Inside a run the scheduler knows the running method from the driver it records.
+  // A thread-only call from a method inside a run fails, naming that method.
   Simulation sim;
   Signal<Logic> clk(sim, "clk", L0);
   add_clock(sim, clk);
