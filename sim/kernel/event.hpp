@@ -14,6 +14,7 @@ namespace tetra {
 
 class Scheduler;
 class SignalBase;
+struct SignalCore;
 
 /// Index of a process in its scheduler's process table.
 using ProcessId = std::uint32_t;
@@ -53,14 +54,14 @@ struct MethodEntry {
 
 /// Commits signals of one type in a tight loop (the update phase); every signal type
 /// provides one, and a single signal is the range [signal, signal + 1).
-using CommitRange = void (*)(SignalBase* const* first, SignalBase* const* last);
+using CommitRange = void (*)(SignalCore* const* first, SignalCore* const* last);
 
 /// Signals of one type written by the clocked processes of an event. They are
 /// committed together whenever the event fired in the delta, instead of queuing each
 /// write: a clock edge commits every register of the design in a few typed loops.
 struct CommitBatch {
   CommitRange commit;
-  std::vector<SignalBase*> signals;
+  std::vector<SignalCore*> signals;
 };
 
 /// What an event reports, which decides whether its method processes run at start-up.
@@ -91,6 +92,7 @@ public:
 
 private:
   friend class Scheduler;
+  friend class SignalBase;
   // Waiting and sensitivity do not change what the event is, so a const Event& suffices
   // to wait on a signal's events without being able to notify them. What a signal's
   // commit reads (is the event queued, does anybody listen) comes first.
@@ -105,6 +107,9 @@ private:
   Scheduler* scheduler_;
   // Only clock events have batches: every signal's "changed" event stays small.
   mutable std::unique_ptr<std::vector<CommitBatch>> commit_batches_;
+  // A signal's copy of listened_, in its dense state, so that its commits need not
+  // touch the event (see signal_state.hpp).
+  mutable bool* listened_mirror_ = nullptr;
 };
 
 /// An event that may only be known at elaboration (the edge of a port's signal), used

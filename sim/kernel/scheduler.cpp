@@ -158,7 +158,7 @@ void Scheduler::make_sensitive(ProcessId id, const Event& event) {
   event.static_methods_.push_back({slots_[id].entry, infos_[id].method_body->runner(), slots_[id].object, id, 0});
   // The new entry may extend a run, and a second event makes the method shared on all.
   for (const Event* sensitive_event : events) sensitive_event->runs_known_ = false;
-  event.listened_ = true;
+  set_listened(event, true);
   // Sensitivity added at run time: the signals the process already writes must also be
   // committed when this event runs it.
   for (SignalBase* signal : infos_[id].batched) add_to_batch(event, *signal);
@@ -187,11 +187,12 @@ void Scheduler::add_to_batch(const Event& event, SignalBase& signal) {
   auto batch = std::find_if(batches.begin(), batches.end(),
                             [&](const CommitBatch& candidate) { return candidate.commit == signal.commit_range(); });
   if (batch == batches.end()) batch = batches.insert(batches.end(), CommitBatch{signal.commit_range(), {}});
-  batch->signals.push_back(&signal);
+  batch->signals.push_back(signal.core_);
 }
 
 void Scheduler::batch_with_clock_events(SignalBase& signal) {
-  const ProcessId writer = signal.writer_;
+  SignalCore& core = *signal.core_;
+  const ProcessId writer = core.writer;
   if (writer >= slots_.size() || slots_[writer].is_thread) return;
   ProcessInfo& info = infos_[writer];
   const bool clocked = !info.events.empty() && std::all_of(info.events.begin(), info.events.end(), [](const Event* event) {
@@ -200,8 +201,8 @@ void Scheduler::batch_with_clock_events(SignalBase& signal) {
   if (!clocked) return;
   for (const Event* event : info.events) add_to_batch(*event, signal);
   info.batched.push_back(&signal);
-  signal.update_state_ |= SignalBase::kBatched;
-  signal.clocked_writer_ = writer;
+  core.update_state |= SignalCore::kBatched;
+  core.clocked_writer = writer;
   // The event that runs the writer now may have had no batch before this first write.
   for (const Event* event : info.events) queue_commit_batches(*event);
 }
@@ -277,7 +278,7 @@ void Scheduler::wait_one(const Event& event) {
   const ProcessId id = require_thread("wait");
   ThreadState& state = *infos_[id].thread;
   event.waiters_.push_back({id, state.token});
-  event.listened_ = true;
+  set_listened(event, true);
   (*state.back_to_scheduler)();
 }
 
@@ -288,7 +289,7 @@ std::optional<std::size_t> Scheduler::wait_any(std::span<const Event* const> eve
   const std::uint64_t token = state.token;
   for (const Event* event : events) {
     event->waiters_.push_back({id, token});
-    event->listened_ = true;
+    set_listened(*event, true);
   }
   if (timeout) schedule(now_ + to_ticks(*timeout), {nullptr, id, token});
   (*state.back_to_scheduler)();
@@ -326,14 +327,14 @@ void Scheduler::fire(const Event& event) {
   if (event.waiters_.size() == 1) {  // the common hand-off: no copy needed
     const Wakeup only = event.waiters_.front();
     event.waiters_.clear();
-    event.listened_ = !event.static_methods_.empty();  // until a thread waits again
+    set_listened(event, !event.static_methods_.empty());  // until a thread waits again
     resume(only.process, only.token, &event);
     return;
   }
   // Resumed threads may wait on this event again: iterate a copy (its capacity is kept).
   waking_.assign(event.waiters_.begin(), event.waiters_.end());
   event.waiters_.clear();
-  event.listened_ = !event.static_methods_.empty();
+  set_listened(event, !event.static_methods_.empty());
   for (const Wakeup& wakeup : waking_) resume(wakeup.process, wakeup.token, &event);
 }
 
@@ -372,12 +373,7 @@ void Scheduler::evaluate() {
 }
 
 void Scheduler::update() {
-  // Batched signals are committed without touching their queue state, so it is
-  // cleared here, for the signals that were queued.
-  for (SignalBase* signal : pending()) {
-    signal->update_state_ &= SignalBase::kBatched;
-    signal->commit();
-  }
+  for (SignalBase* signal : pending()) signal->commit_queued();
   pending_end_ = pending_.data();
   if (!commit_events_.empty()) commit_batches();
 }
@@ -434,7 +430,7 @@ void Scheduler::run_time_slot() {
 void Scheduler::report_changes() {
   if (step_observers_.empty() || changed_in_slot_.empty()) return;
   for (const StepObserver& observer : step_observers_) observer(now_, changed_in_slot_);
-  for (SignalBase* signal : changed_in_slot_) signal->noted_changed_ = false;
+  for (SignalBase* signal : changed_in_slot_) signal->core_->noted_changed = false;
   changed_in_slot_.clear();
 }
 
@@ -443,7 +439,8 @@ void Scheduler::throw_delta_limit() const {
   std::vector<const SignalBase*> changing(pending().begin(), pending().end());
   for (const Event* event : commit_events_) {
     for (const CommitBatch& batch : *event->commit_batches_) {
-      for (const SignalBase* signal : batch.signals) {
+      for (const SignalCore* core : batch.signals) {
+        const SignalBase* signal = core->signal;
         if (signal->has_pending_change() && std::find(changing.begin(), changing.end(), signal) == changing.end()) {
           changing.push_back(signal);
         }

@@ -19,6 +19,7 @@
 
 #include "sim/kernel/event.hpp"
 #include "sim/kernel/process.hpp"
+#include "sim/kernel/state_arena.hpp"
 #include "sim/kernel/time.hpp"
 
 namespace tetra {
@@ -117,6 +118,8 @@ public:
   [[nodiscard]] bool observing() const { return observing_; }
   /// Counts a new signal and makes room for it in the update list.
   void count_signal();
+  /// Where the signals of this simulation keep their hot state.
+  [[nodiscard]] StateArena& state_arena() { return state_arena_; }
   /// Called when `signal` gets its writer: a method process sensitive only to edges
   /// (a clocked process) has the signal committed with its clock events from now on,
   /// so that its writes need not be queued one by one.
@@ -229,6 +232,10 @@ private:
     commit_events_.push_back(&event);
   }
   static void add_to_batch(const Event& event, SignalBase& signal);
+  static void set_listened(const Event& event, bool listened) {
+    event.listened_ = listened;
+    if (event.listened_mirror_ != nullptr) *event.listened_mirror_ = listened;
+  }
   void resume(ProcessId id, std::uint64_t token, const Event* cause);
   void evaluate_queue();
   ThreadState& thread_state(ProcessId id) const;
@@ -276,6 +283,7 @@ private:
   std::uint64_t deltas_in_slot_ = 0;
   std::uint64_t timed_sequence_ = 0;
   std::size_t signal_count_ = 0;
+  StateArena state_arena_;
   std::priority_queue<TimedEntry, std::vector<TimedEntry>, std::greater<>> timed_;
   std::vector<ProcessInfo> infos_;
   std::vector<StepObserver> step_observers_;

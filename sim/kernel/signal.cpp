@@ -9,9 +9,11 @@
 
 namespace tetra {
 
-SignalBase::SignalBase(Scope& parent, std::string_view name, ObjectKind kind, CommitRange commit_values, const Event& changed)
-    : Object(parent, name, kind), commit_(commit_values), changed_(&changed), scheduler_(&parent.simulation()) {
-  scheduler_->count_signal();
+SignalBase::SignalBase(Scope& parent, std::string_view name, ObjectKind kind, CommitRange commit_values, const Event& changed,
+                       SignalCore& core)
+    : Object(parent, name, kind), core_(&core), commit_(commit_values), changed_(&changed) {
+  core.signal = this;
+  core.scheduler->count_signal();
 }
 
 std::string SignalBase::value_bits() const {
@@ -38,31 +40,33 @@ void SignalBase::claim_driver(const Object& driver) {
 }
 
 void SignalBase::claim_driver_process(ProcessId id) {
-  if (writer_ != kNoProcess && writer_ != id) {
+  if (core_->writer != kNoProcess && core_->writer != id) {
     throw ElaborationError(fmt::format("signal {} has two driving processes: {} and {}", path(),
-                                       scheduler_->process_path(writer_), scheduler_->process_path(id)));
+                                       core_->scheduler->process_path(core_->writer), core_->scheduler->process_path(id)));
   }
-  writer_ = id;
+  core_->writer = id;
 }
 
 void SignalBase::check_writer() {
-  if ((update_state_ & kQueued) == 0) queue_for_update();
-  const ProcessId writer = scheduler_->current_driver();
+  SignalCore& core = *core_;
+  Scheduler& scheduler = *core.scheduler;
+  if ((core.update_state & SignalCore::kQueued) == 0) queue_for_update(core);
+  const ProcessId writer = scheduler.current_driver();
   if (writer == kReadOnlyRegion) {
-    throw ReadOnlyWriteError(scheduler_->now(), path(),
+    throw ReadOnlyWriteError(scheduler.now(), path(),
                              fmt::format("written by {} in the read-only region",
-                                         scheduler_->process_path(scheduler_->current_process())));
+                                         scheduler.process_path(scheduler.current_process())));
   }
   if (writer == kNoProcess) return;  // set-up code outside processes may initialise anything
-  if (writer_ == kNoProcess) {
-    writer_ = writer;
-    if (kind() == ObjectKind::signal) scheduler_->batch_with_clock_events(*this);
+  if (core.writer == kNoProcess) {
+    core.writer = writer;
+    if (kind() == ObjectKind::signal) scheduler.batch_with_clock_events(*this);
     return;
   }
-  throw DriverConflictError(scheduler_->now(), path(),
+  throw DriverConflictError(scheduler.now(), path(),
                             fmt::format("written by {} but already driven by {} (a signal has one driver; "
                                         "use Wire<T> for several)",
-                                        scheduler_->process_path(writer), scheduler_->process_path(writer_)));
+                                        scheduler.process_path(writer), scheduler.process_path(core.writer)));
 }
 
 }  // namespace tetra

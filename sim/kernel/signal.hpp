@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
+#include <new>
 #include <span>
 #include <string>
 #include <type_traits>
@@ -13,9 +15,14 @@
 #include "sim/kernel/event.hpp"
 #include "sim/kernel/object.hpp"
 #include "sim/kernel/scheduler.hpp"
+#include "sim/kernel/signal_state.hpp"
 #include "sim/kernel/value_traits.hpp"
 
 namespace tetra {
+
+enum class PortDirection;
+template <SignalValue T, class S, PortDirection D>
+class Port;
 
 /// What every signal has, whatever its value type: introspection for tracers and
 /// tools, the "changed" event, and the update-phase bookkeeping.
@@ -35,7 +42,7 @@ public:
   /// Sensitivity to any change (lets a signal appear in sensitive(...)).
   operator EventRef() const { return *changed_; }  // NOLINT: implicit by design
   /// The process that writes this signal, or kNoProcess.
-  [[nodiscard]] ProcessId driver_process() const { return writer_; }
+  [[nodiscard]] ProcessId driver_process() const { return core_->writer; }
   /// The port or object declared as this signal's driver at elaboration, or nullptr.
   [[nodiscard]] const Object* driver_object() const { return driver_object_; }
   /// Declares `driver` (an output port) as the single driver; throws ElaborationError
@@ -44,67 +51,56 @@ public:
   /// Declares process `id` as the single writer (elaboration-time driver check).
   void claim_driver_process(ProcessId id);
 
-  /// Applies the pending write (update phase).
-  void commit() {
-    SignalBase* const self = this;
-    commit_(&self, &self + 1);
+  /// Applies the pending write of a signal queued by its write (update phase).
+  void commit_queued() {
+    SignalCore* const core = core_;
+    // Batched signals are committed without touching their queue state, so it is
+    // cleared here, for the signals that were queued.
+    core->update_state &= SignalCore::kBatched;
+    commit_(&core, &core + 1);
   }
   /// The update-phase function of this signal's type (batches group signals by it).
   [[nodiscard]] CommitRange commit_range() const { return commit_; }
 
 protected:
-  /// `changed` is the derived class's event, kept after its values so that the fields
-  /// the write and update paths touch share cache lines.
-  SignalBase(Scope& parent, std::string_view name, ObjectKind kind, CommitRange commit_values, const Event& changed);
+  /// `core` is the signal's state in the simulation's arena, `changed` the derived
+  /// class's event.
+  SignalBase(Scope& parent, std::string_view name, ObjectKind kind, CommitRange commit_values, const Event& changed,
+             SignalCore& core);
 
-  /// Queues this signal for the update phase once per delta, unless its writer's
-  /// clock events commit it (then update_state_ is never 0).
-  void mark_pending() {
-    if (update_state_ == 0) queue_for_update();
+  /// Queues the signal of `core` for the update phase once per delta, unless its
+  /// writer's clock events commit it (then update_state is never 0).
+  static void mark_pending(SignalCore& core) {
+    if (core.update_state == 0) queue_for_update(core);
   }
   /// Called when the writing process is not the recorded one: claims the signal, or
   /// throws DriverConflictError / ReadOnlyWriteError. It also queues the signal, which
   /// its clock events may not commit (a write from set-up code); a signal committed
   /// twice in a delta changes once, as the second commit finds no difference.
   void check_writer();
-  /// The update-phase epilogue of a value change of the signal whose event is `changed`;
-  /// `observing` is the scheduler's observing(), read once per commit loop.
-  void announce_change(const Event& changed, bool observing) {
-    if (changed.listened()) scheduler_->notify_next_delta(changed);
-    if (observing && !noted_changed_) [[unlikely]] {
-      noted_changed_ = true;
-      scheduler_->note_changed(*this);
+  /// Reports a value change of the signal of `core` to the step observers, once per
+  /// time slot.
+  static void note_change(SignalCore& core) {
+    if (!core.noted_changed) {
+      core.noted_changed = true;
+      core.scheduler->note_changed(*core.signal);
     }
   }
+  /// The scheduler keeps `flag` equal to the listened() of `event` (a signal's own event).
+  static void mirror_listened(const Event& event, bool& flag) { event.listened_mirror_ = &flag; }
+
+  SignalCore* core_;
 
 private:
   friend class Scheduler;
-  static constexpr ProcessId kNotClocked = 0xFFFF'FFFDu;  // not a process, nor a region
-  static constexpr std::uint8_t kQueued = 1;   // in the scheduler's pending list
-  static constexpr std::uint8_t kBatched = 2;  // committed with its writer's clock events
-  void queue_for_update() {
-    update_state_ |= kQueued;
-    scheduler_->add_pending(*this);
+  static void queue_for_update(SignalCore& core) {
+    core.update_state |= SignalCore::kQueued;
+    core.scheduler->add_pending(*core.signal);
   }
 
   CommitRange commit_;
   const Event* changed_;
   const Object* driver_object_ = nullptr;
-
-protected:
-  // What a write and a commit touch, last: the derived class's current, next and
-  // previous values and the flags of its "changed" event follow, so that a register's
-  // write and commit touch one run of contiguous bytes (36 for a Vec<16>).
-  Scheduler* scheduler_;
-  ProcessId writer_ = kNoProcess;
-  // writer_ once the signal is committed with its writer's clock events, before that a
-  // value no driver has: a clocked register's write then checks both its driver and
-  // that it needs no queuing with one comparison.
-  ProcessId clocked_writer_ = kNotClocked;
-
-private:
-  std::uint8_t update_state_ = 0;
-  bool noted_changed_ = false;
 };
 
 namespace detail {
@@ -127,10 +123,14 @@ public:
   using value_type = T;
   static constexpr std::size_t value_width = ValueTraits<T>::width;
 
+  ~BasicSignal() override {
+    if constexpr (!std::is_trivially_destructible_v<T>) std::destroy_at(&state());
+  }
+
   /// The current value.
-  [[nodiscard]] const T& read() const { return current_; }
+  [[nodiscard]] const T& read() const { return state().current; }
   /// The value before the last change (all-X before the first one unless given).
-  [[nodiscard]] const T& previous() const { return previous_; }
+  [[nodiscard]] const T& previous() const { return state().previous; }
 
   /// Fires on 0->1, 0->X/Z and X/Z->1 (IEEE 1800 posedge). One-bit signals only.
   [[nodiscard]] const Event& posedge() const requires(value_width == 1) { return edges_.posedge; }
@@ -140,33 +140,41 @@ public:
   [[nodiscard]] std::size_t width() const override { return value_width; }
   void read_planes(std::span<std::uint64_t> aval, std::span<std::uint64_t> bval) const override {
     for (std::size_t i = 0; i < ValueTraits<T>::words; ++i) {
-      aval[i] = ValueTraits<T>::aval(current_, i);
-      bval[i] = ValueTraits<T>::bval(current_, i);
+      aval[i] = ValueTraits<T>::aval(read(), i);
+      bval[i] = ValueTraits<T>::bval(read(), i);
     }
   }
 
 protected:
-  BasicSignal(Scope& parent, std::string_view name, ObjectKind kind, const T& initial, CommitRange commit_values)
-      : SignalBase(parent, name, kind, commit_values, changed_),
-        current_(initial),
-        next_(initial),
-        previous_(initial),
-        changed_(*scheduler_, EventKind::value_change),
-        edges_(*scheduler_) {}
+  template <SignalValue, class, PortDirection>
+  friend class Port;  // keeps a pointer to the state
 
-  /// Makes `next_` the current value if it differs, and triggers the events.
-  void apply_next(bool observing) {
-    if (same_value(next_, current_)) return;
-    previous_ = current_;
-    current_ = next_;
-    if constexpr (value_width == 1) trigger_edges();
-    announce_change(changed_, observing);
+  /// The hot state (signal_state.hpp).
+  [[nodiscard]] SignalState<T>& state() const { return static_cast<SignalState<T>&>(*core_); }
+
+  BasicSignal(Scope& parent, std::string_view name, ObjectKind kind, const T& initial, CommitRange commit_values)
+      : SignalBase(parent, name, kind, commit_values, changed_, new_state(parent, initial)),
+        changed_(*state().scheduler, EventKind::value_change),
+        edges_(*state().scheduler) {
+    mirror_listened(changed_, state().changed_listened);
   }
 
-  T current_;
-  T next_;
-  T previous_;  // only written by a commit that changes the value
-  Event changed_;
+  /// Makes the next value of `state` the current one if it differs, and triggers the
+  /// events; touches the signal object only when somebody listens.
+  /// `observing` is the scheduler's observing(), read once per commit loop.
+  static void apply_next(SignalState<T>& state, bool observing) {
+    // Small values are held in registers, which spares reloading them after the stores.
+    const SmallByValue next = state.next, current = state.current;
+    if (same_value(next, current)) return;
+    state.previous = current;
+    state.current = next;
+    if constexpr (value_width == 1) static_cast<BasicSignal&>(*state.signal).trigger_edges(state);
+    if (state.changed_listened) state.scheduler->notify_next_delta(static_cast<BasicSignal&>(*state.signal).changed_);
+    if (observing) [[unlikely]] note_change(state);
+  }
+
+  /// T itself when small and trivially copyable (passed and held in registers), else const T&.
+  using SmallByValue = std::conditional_t<sizeof(T) <= 16 && std::is_trivially_copyable_v<T>, T, const T&>;
 
   // Values of up to 8 bytes without padding compare as one integer (a commit's most
   // frequent question); other small ones plane by plane, inline (== may call memcmp);
@@ -189,18 +197,29 @@ protected:
     }
   }
 
+  Event changed_;
+
 private:
-  void trigger_edges() {
-    const std::uint64_t old_a = ValueTraits<T>::aval(previous_, 0) & 1u;
-    const std::uint64_t old_b = ValueTraits<T>::bval(previous_, 0) & 1u;
-    const std::uint64_t new_a = ValueTraits<T>::aval(current_, 0) & 1u;
-    const std::uint64_t new_b = ValueTraits<T>::bval(current_, 0) & 1u;
+  static SignalCore& new_state(Scope& parent, const T& initial) {
+    Scheduler& scheduler = parent.simulation();
+    void* memory = scheduler.state_arena().allocate(sizeof(SignalState<T>), alignof(SignalState<T>));
+    return *new (memory) SignalState<T>(scheduler, initial);
+  }
+
+  void trigger_edges(const SignalState<T>& state) const {
+    const T& old_value = state.previous;
+    const T& new_value = state.current;
+    const std::uint64_t old_a = ValueTraits<T>::aval(old_value, 0) & 1u;
+    const std::uint64_t old_b = ValueTraits<T>::bval(old_value, 0) & 1u;
+    const std::uint64_t new_a = ValueTraits<T>::aval(new_value, 0) & 1u;
+    const std::uint64_t new_b = ValueTraits<T>::bval(new_value, 0) & 1u;
     const bool old_zero = (old_a | old_b) == 0, old_one = old_a == 1 && old_b == 0;
     const bool new_zero = (new_a | new_b) == 0, new_one = new_a == 1 && new_b == 0;
     // The value changed, so "from 0" means to 1/X/Z and "from X/Z to 1" is the other posedge.
     const bool rose = old_zero || (!old_one && new_one), fell = old_one || (!old_zero && new_zero);
-    if (rose && edges_.posedge.listened()) scheduler_->notify_next_delta(edges_.posedge);
-    if (fell && edges_.negedge.listened()) scheduler_->notify_next_delta(edges_.negedge);
+    Scheduler& scheduler = *state.scheduler;
+    if (rose && edges_.posedge.listened()) scheduler.notify_next_delta(edges_.posedge);
+    if (fell && edges_.negedge.listened()) scheduler.notify_next_delta(edges_.negedge);
   }
 
   [[no_unique_address]] std::conditional_t<value_width == 1, detail::EdgeEvents, detail::NoEdgeEvents> edges_;
@@ -214,43 +233,49 @@ public:
   Signal(Scope& parent, std::string_view name, const T& initial = ValueTraits<T>::all_x())
       : BasicSignal<T>(parent, name, ObjectKind::signal, initial, &Signal::commit_signals) {}
 
-  [[nodiscard]] bool has_pending_change() const override { return !this->same_value(this->next_, this->current_); }
-
-  /// Schedules `value` for the update phase of this delta; the last write wins.
-  void write(const T& value) {
-    const ProcessId driver = this->scheduler_->current_driver();
-    if (this->clocked_writer_ != driver) {
-      if (this->writer_ != driver) [[unlikely]] return write_as_new_driver(value);
-      this->mark_pending();
-    }
-    this->next_ = value;
+  [[nodiscard]] bool has_pending_change() const override {
+    return !this->same_value(this->state().next, this->state().current);
   }
 
+  /// Schedules `value` for the update phase of this delta; the last write wins.
+  void write(const T& value) { write_state(this->state(), value); }
+
 private:
+  template <SignalValue, class, PortDirection>
+  friend class Port;  // writes through the state it keeps
+
+  static void write_state(SignalState<T>& state, const T& value) {
+    const ProcessId driver = state.scheduler->current_driver();
+    if (state.clocked_writer != driver) {
+      if (state.writer != driver) [[unlikely]] return write_as_new_driver(state, value);
+      SignalBase::mark_pending(state);
+    }
+    state.next = value;
+  }
+
   // The slow path is a tail call that takes small values in registers: the inlined fast
   // path then keeps nothing across a call (no register saves), and the value is never
   // spilled to the stack and reloaded wider (a store-forwarding stall).
-  using SlowPathValue = std::conditional_t<sizeof(T) <= 16 && std::is_trivially_copyable_v<T>, T, const T&>;
-  [[gnu::noinline]] void write_as_new_driver(SlowPathValue value) {
-    this->check_writer();  // throws before the value lands; queues the signal otherwise
-    this->next_ = value;
+  [[gnu::noinline]] static void write_as_new_driver(SignalState<T>& state, typename BasicSignal<T>::SmallByValue value) {
+    static_cast<Signal&>(*state.signal).check_writer();  // throws before the value lands; queues otherwise
+    state.next = value;
   }
 
-  static void commit_signals(SignalBase* const* first, SignalBase* const* last) {
+  static void commit_signals(SignalCore* const* first, SignalCore* const* last) {
     if (first == last) return;
     // One loop per answer, so that a commit does not test it for every changed signal.
-    if (static_cast<Signal&>(**first).scheduler_->observing()) {
+    if ((*first)->scheduler->observing()) {
       commit_each<true>(first, last);
     } else {
       commit_each<false>(first, last);
     }
   }
   template <bool observing>
-  static void commit_each(SignalBase* const* first, SignalBase* const* last) {
+  static void commit_each(SignalCore* const* first, SignalCore* const* last) {
     // A clocked register's commit is about ten instructions, so the loop's own count:
     // unrolling saves about two per register.
 #pragma GCC unroll 4
-    for (; first != last; ++first) static_cast<Signal&>(**first).apply_next(observing);
+    for (; first != last; ++first) BasicSignal<T>::apply_next(static_cast<SignalState<T>&>(**first), observing);
   }
 };
 

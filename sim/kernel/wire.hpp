@@ -45,23 +45,24 @@ public:
   }
   /// Number of drivers.
   [[nodiscard]] std::size_t driver_count() const { return contributions_.size(); }
-  [[nodiscard]] bool has_pending_change() const override { return !this->same_value(resolve(), this->current_); }
+  [[nodiscard]] bool has_pending_change() const override { return !this->same_value(resolve(), this->read()); }
 
 private:
   friend class WireDriver<T>;
   using Traits = ValueTraits<T>;
 
   void drive(std::size_t index, const T& value) {
-    if (this->scheduler_->current_driver() == kReadOnlyRegion) [[unlikely]] this->check_writer();
+    SignalCore& core = this->state();
+    if (core.scheduler->current_driver() == kReadOnlyRegion) [[unlikely]] this->check_writer();
     contributions_[index] = value;
-    this->mark_pending();
+    SignalBase::mark_pending(core);
   }
 
-  static void commit_wires(SignalBase* const* first, SignalBase* const* last) {
+  static void commit_wires(SignalCore* const* first, SignalCore* const* last) {
     for (; first != last; ++first) {
-      auto& self = static_cast<Wire&>(**first);
-      self.next_ = self.resolve();
-      self.apply_next(self.scheduler_->observing());
+      auto& state = static_cast<SignalState<T>&>(**first);
+      state.next = static_cast<const Wire&>(*state.signal).resolve();
+      BasicSignal<T>::apply_next(state, state.scheduler->observing());
     }
   }
 

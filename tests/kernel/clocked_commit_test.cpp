@@ -5,6 +5,7 @@
 
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -70,6 +71,35 @@ TEST(ClockedCommit, AChangeStillWakesCombinationalReadersAndWaiters) {
   sim.run(40_ns);
   EXPECT_EQ(changes, (std::vector<Duration>{5_ns, 15_ns, 25_ns}));
   EXPECT_EQ(doubled.read(), Vec<8>(8));
+}
+
+TEST(ClockedCommit, AThreadThatStartsListeningLateIsWokenByTheNextCommit) {
+  // A register's commit reads a copy of its events' "listened" flags kept with its
+  // values: the copy must follow a thread that starts, and stops, waiting at run time.
+  Simulation sim;
+  Signal<Logic> clk(sim, "clk", L0);
+  Signal<Vec<8>> q(sim, "q", Vec<8>(0));
+  Signal<Logic> toggle(sim, "toggle", L0);
+  add_clock(sim, clk);
+  sim.method("flop", [&] {
+    q.write(q.read() + Vec<8>(1));
+    toggle.write(~toggle.read());
+  }).sensitive(clk.posedge());
+  std::vector<std::pair<Duration, Vec<8>>> wakes;
+  sim.thread("late", [&] {
+    wait(30_ns);  // q changed at 5, 15 and 25 ns with nobody listening
+    wait(q.changed());
+    wakes.emplace_back(now(), q.read());
+    wait(32_ns);  // not listening again, to 67 ns
+    wait(toggle.posedge());
+    wakes.emplace_back(now(), q.read());
+    wait(q.changed());
+    wakes.emplace_back(now(), q.read());
+  });
+  sim.run(100_ns);
+  using Wake = std::pair<Duration, Vec<8>>;
+  // toggle rises with odd counts: q = 9 at 85 ns.
+  EXPECT_EQ(wakes, (std::vector<Wake>{{35_ns, Vec<8>(4)}, {85_ns, Vec<8>(9)}, {95_ns, Vec<8>(10)}}));
 }
 
 TEST(ClockedCommit, SetUpCodeMayStillInitialiseAClockedRegister) {
