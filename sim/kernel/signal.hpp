@@ -163,18 +163,16 @@ protected:
   /// events; touches the signal object only when somebody listens.
   /// `observing` is the scheduler's observing(), read once per commit loop.
   static void apply_next(SignalState<T>& state, bool observing) {
-    // Small values are held in registers, which spares reloading them after the stores.
-    const SmallByValue next = state.next, current = state.current;
-    if (same_value(next, current)) return;
-    state.previous = current;
-    state.current = next;
+    // Compared in memory: most commits find no change (a register rewritten with its
+    // value), and that path is then a load and a compare.
+    if (same_value(state.next, state.current)) return;
+    state.previous = state.current;
+    state.current = state.next;
     if constexpr (value_width == 1) static_cast<BasicSignal&>(*state.signal).trigger_edges(state);
     if (state.changed_listened) state.scheduler->notify_next_delta(static_cast<BasicSignal&>(*state.signal).changed_);
     if (observing) [[unlikely]] note_change(state);
   }
 
-  /// T itself when small and trivially copyable (passed and held in registers), else const T&.
-  using SmallByValue = std::conditional_t<sizeof(T) <= 16 && std::is_trivially_copyable_v<T>, T, const T&>;
 
   // Values of up to 8 bytes without padding compare as one integer (a commit's most
   // frequent question); other small ones plane by plane, inline (== may call memcmp);
@@ -256,7 +254,8 @@ private:
   // The slow path is a tail call that takes small values in registers: the inlined fast
   // path then keeps nothing across a call (no register saves), and the value is never
   // spilled to the stack and reloaded wider (a store-forwarding stall).
-  [[gnu::noinline]] static void write_as_new_driver(SignalState<T>& state, typename BasicSignal<T>::SmallByValue value) {
+  using SlowPathValue = std::conditional_t<sizeof(T) <= 16 && std::is_trivially_copyable_v<T>, T, const T&>;
+  [[gnu::noinline]] static void write_as_new_driver(SignalState<T>& state, SlowPathValue value) {
     static_cast<Signal&>(*state.signal).check_writer();  // throws before the value lands; queues otherwise
     state.next = value;
   }
