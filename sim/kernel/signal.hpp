@@ -160,8 +160,9 @@ protected:
   }
 
   /// Makes the next value of `state` the current one if it differs, and triggers the
-  /// events; touches the signal object only when somebody listens.
-  /// `observing` is the scheduler's observing(), read once per commit loop.
+  /// events; `observing` is the scheduler's observing(), read once per commit loop. A
+  /// change touches the signal object only for its events: a one-bit signal's edges,
+  /// or a "changed" event that somebody listens to.
   static void apply_next(SignalState<T>& state, bool observing) {
     // Compared in memory: most commits find no change (a register rewritten with its
     // value), and that path is then a load and a compare.
