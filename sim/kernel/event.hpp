@@ -30,9 +30,8 @@ struct Wakeup {
 
 struct MethodEntry;
 /// Runs the method entries [first, last), whose bodies have one type, recording each as
-/// the running process and the driver of its writes.
-using MethodRunner = void (*)(const MethodEntry* first, const MethodEntry* last, ProcessId& process,
-                              ProcessId& driver);
+/// the running process and as the driver of its writes (detail::running_driver).
+using MethodRunner = void (*)(const MethodEntry* first, const MethodEntry* last, ProcessId& process);
 
 /// A method process as an event runs it, so that firing an edge walks one flat array
 /// instead of looking up each process.

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "sim/kernel/event.hpp"
+#include "sim/kernel/running_driver.hpp"
 
 namespace tetra {
 
@@ -61,11 +62,11 @@ private:
   // The body is inlined in this loop: the instances of one module's process, which
   // follow each other on their clock, cost one indirect call together.
   template <class Body, bool in_place>
-  static void run_each(const MethodEntry* first, const MethodEntry* last, ProcessId& process, ProcessId& driver) {
+  static void run_each(const MethodEntry* first, const MethodEntry* last, ProcessId& process) {
 #pragma GCC unroll 4
     for (; first != last; ++first) {
       process = first->id;
-      driver = first->id;
+      detail::running_driver = first->id;
       call<Body, in_place>(first->object);
     }
   }

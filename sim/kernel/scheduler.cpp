@@ -247,10 +247,10 @@ void Scheduler::resume(ProcessId id, std::uint64_t token, const Event* cause) {
   ++state.token;
   state.woken_by = cause;
   current_process_ = id;
-  current_driver_ = in_read_only_ ? kReadOnlyRegion : slots_[id].driver;
+  detail::running_driver = in_read_only_ ? kReadOnlyRegion : slots_[id].driver;
   (*state.coroutine)();
   current_process_ = kNoProcess;
-  current_driver_ = kNoProcess;
+  detail::running_driver = kNoProcess;
   if (!*state.coroutine) finish_thread(id);
 }
 
@@ -267,10 +267,10 @@ void Scheduler::kill(ProcessId id) {
   if (id == current_process_) throw ThreadKilled{};
   ++state.token;
   const ProcessId killer = current_process_;
-  const ProcessId killer_driver = current_driver_;
+  const ProcessId killer_driver = detail::running_driver;
   state.coroutine.reset();  // unwinds the thread's stack (Boost forced_unwind)
   current_process_ = killer;
-  current_driver_ = killer_driver;
+  detail::running_driver = killer_driver;
   finish_thread(id);
 }
 
@@ -358,7 +358,7 @@ void Scheduler::evaluate_queue() {
   }
   queue_.clear();
   current_process_ = kNoProcess;
-  current_driver_ = kNoProcess;
+  detail::running_driver = kNoProcess;
   if (!sensitivity_from_methods_.empty()) [[unlikely]] add_sensitivity_from_methods();
 }
 
@@ -533,7 +533,9 @@ std::exception_ptr Scheduler::locate(std::exception_ptr error) const {
 
 void Scheduler::run_until(std::optional<Ticks> end) {
   begin_run();
+  // A run nested in a process of another simulation hands that process its driver back.
   Scheduler* const outer = current_;
+  const ProcessId outer_driver = detail::running_driver;
   current_ = this;
   running_ = true;
   try {
@@ -544,7 +546,7 @@ void Scheduler::run_until(std::optional<Ticks> end) {
   } catch (...) {
     std::exception_ptr located = locate(std::current_exception());
     current_process_ = kNoProcess;
-    current_driver_ = kNoProcess;
+    detail::running_driver = outer_driver;
     running_ = false;
     current_ = outer;
     // The slot that failed is reported as far as it got, so that a waveform shows the
@@ -559,6 +561,7 @@ void Scheduler::run_until(std::optional<Ticks> end) {
   }
   running_ = false;
   current_ = outer;
+  detail::running_driver = outer_driver;
   if (finish_requested_ || !end) {
     end_simulation(false);
   } else if (*end > now_) {

@@ -19,6 +19,7 @@
 
 #include "sim/kernel/event.hpp"
 #include "sim/kernel/process.hpp"
+#include "sim/kernel/running_driver.hpp"
 #include "sim/kernel/state_arena.hpp"
 #include "sim/kernel/time.hpp"
 
@@ -107,8 +108,9 @@ public:
   }
   /// Fires `event` `delay` from now.
   void notify_at(const Event& event, Duration delay);
-  /// The process whose writes are being made (kReadOnlyRegion in the read-only region).
-  [[nodiscard]] ProcessId current_driver() const { return current_driver_; }
+  /// The process whose writes are being made (kReadOnlyRegion in the read-only region),
+  /// kNoProcess unless this simulation is the one running.
+  [[nodiscard]] ProcessId current_driver() const { return current_ == this ? detail::running_driver : kNoProcess; }
   /// Remembers a signal write for the update phase. The signal de-duplicates, so the
   /// list, sized to the number of signals, cannot overflow and needs no check.
   void add_pending(SignalBase& signal) { *pending_end_++ = &signal; }
@@ -208,12 +210,12 @@ private:
         }
         ran_in_delta = serial;
       } else if (!read_only && run_length > 1) {
-        first->runner(first, first + run_length, current_process_, current_driver_);
+        first->runner(first, first + run_length, current_process_);
         first += run_length;
         continue;
       }
       current_process_ = first->id;
-      current_driver_ = read_only ? kReadOnlyRegion : first->id;
+      detail::running_driver = read_only ? kReadOnlyRegion : first->id;
       first->entry(first->object);
       ++first;
     }
@@ -268,11 +270,8 @@ private:
     const Event* event;
   };
   std::vector<Sensitivity> sensitivity_from_methods_;  // added by method bodies this delta
-  // Not adjacent to current_driver_: the compiler would pack both stores into a vector
-  // shuffle, and each method run stores them.
   ProcessId current_process_ = kNoProcess;
   std::uint64_t delta_serial_ = 0;
-  ProcessId current_driver_ = kNoProcess;
   bool in_read_only_ = false;
   bool observing_ = false;
   bool finish_requested_ = false;

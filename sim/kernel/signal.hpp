@@ -14,6 +14,7 @@
 
 #include "sim/kernel/event.hpp"
 #include "sim/kernel/object.hpp"
+#include "sim/kernel/running_driver.hpp"
 #include "sim/kernel/scheduler.hpp"
 #include "sim/kernel/signal_state.hpp"
 #include "sim/kernel/value_traits.hpp"
@@ -243,8 +244,12 @@ private:
   template <SignalValue, class, PortDirection>
   friend class Port;  // writes through the state it keeps
 
+  // The driver is the thread's, not this simulation's: a process of another simulation
+  // running in the same thread passes as this signal's driver if their ids are equal,
+  // the one case the fast path does not tell apart (any other id takes the slow path,
+  // which asks the signal's own scheduler).
   static void write_state(SignalState<T>& state, const T& value) {
-    const ProcessId driver = state.scheduler->current_driver();
+    const ProcessId driver = detail::running_driver;
     if (state.clocked_writer != driver) {
       if (state.writer != driver) [[unlikely]] return write_as_new_driver(state, value);
       SignalBase::mark_pending(state);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/kernel/running_driver.hpp"
 #include "sim/kernel/signal.hpp"
 
 namespace tetra {
@@ -53,7 +54,7 @@ private:
 
   void drive(std::size_t index, const T& value) {
     SignalCore& core = this->state();
-    if (core.scheduler->current_driver() == kReadOnlyRegion) [[unlikely]] this->check_writer();
+    if (detail::running_driver == kReadOnlyRegion) [[unlikely]] this->check_writer();
     contributions_[index] = value;
     SignalBase::mark_pending(core);
   }

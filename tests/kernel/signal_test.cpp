@@ -173,6 +173,34 @@ TEST(Signal, SetUpCodeMayInitialiseADrivenSignal) {
   EXPECT_EQ(s.read(), L0);
 }
 
+// The driver of writes is kept per OS thread; a simulation run from a process of
+// another must hand that process its driver back, or its next write would pass for
+// set-up code and leave the signal without a driver to conflict with.
+TEST(Signal, ARunNestedInAProcessHandsItsDriverBack) {
+  Simulation outer;
+  Simulation inner;
+  Signal<Logic> inner_signal(inner, "inner_signal", L0);
+  inner.thread("inner_driver", [&] { inner_signal.write(L1); });
+  Signal<Logic> s(outer, "s", L0);
+  outer.thread("first", [&] {
+    inner.run(1_ns);
+    s.write(L1);
+  });
+  outer.thread("second", [&] {
+    wait(1_ns);
+    s.write(L0);
+  });
+  try {
+    outer.run();
+    FAIL() << "expected a DriverConflictError";
+  } catch (const DriverConflictError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find("second"), std::string::npos) << message;
+    EXPECT_NE(message.find("first"), std::string::npos) << message;
+  }
+  EXPECT_EQ(inner_signal.read(), L1);
+}
+
 TEST(Signal, IntrospectionGivesWidthPlanesAndBits) {
   Simulation sim;
   Signal<Vec<70>> wide(sim, "wide", Vec<70>::parse("70'h3F_0000_0000_0000_00x1"));
