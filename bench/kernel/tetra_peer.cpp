@@ -3,18 +3,17 @@
 #include <array>
 #include <ctime>
 #include <cstdio>
-#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <fmt/format.h>
 
 #include "bench/kernel/resident_memory.hpp"
 #include "bench/kernel/workload.hpp"
 #include "sim/kernel/simulation.hpp"
 #include "sim/lib/clock_generator.hpp"
+#include "sim/module/instance_array.hpp"
 #include "sim/module/port.hpp"
 #include "sim/values/arithmetic.hpp"
 #include "sim/values/bit_layout.hpp"
@@ -63,11 +62,14 @@ int run_ring() {
   ClockGenerator clock(sim, "clock", clock_period);
   Signal<Logic> clk(sim, "clk");
   clock.clk(clk);
-  std::deque<Signal<Vec<16>>> registers;
-  std::deque<RingStage> stages;
-  for (unsigned i = 0; i < ring_length; ++i) registers.emplace_back(sim, fmt::format("r{}", i), Vec<16>(i));
+  InstanceArray<Signal<Vec<16>>> registers(sim, "r", ring_length, [](Scope& parent, std::string_view name, std::size_t i) {
+    return Signal<Vec<16>>(parent, name, Vec<16>(i));
+  });
+  InstanceArray<RingStage> stages(sim, "stage", ring_length, [](Scope& parent, std::string_view name, std::size_t i) {
+    return RingStage(parent, name, static_cast<unsigned>(i));
+  });
   for (unsigned i = 0; i < ring_length; ++i) {
-    RingStage& stage = stages.emplace_back(sim, fmt::format("stage{}", i), i);
+    RingStage& stage = stages[i];
     stage.clk(clk);
     stage.previous(registers[(i + ring_length - 1) % ring_length]);
     stage.q(registers[i]);
@@ -166,8 +168,10 @@ int run_elaborate() {
   const long rss_before = resident_bytes();
   const std::clock_t start = std::clock();  // CPU time: the machine is shared
   Simulation sim;
-  std::deque<Signal<Vec<16>>> signals;
-  for (unsigned i = 0; i < elaboration_signals; ++i) signals.emplace_back(sim, fmt::format("s{}", i));
+  InstanceArray<Signal<Vec<16>>> signals(sim, "s", elaboration_signals,
+                                         [](Scope& parent, std::string_view name, std::size_t) {
+                                           return Signal<Vec<16>>(parent, name);
+                                         });
   sim.elaborate();
   const double elapsed_ms = 1000.0 * double(std::clock() - start) / CLOCKS_PER_SEC;
   const long rss_after = resident_bytes();
