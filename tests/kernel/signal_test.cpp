@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,15 @@ struct Request {
   Phase phase;
   TETRA_PACKED_FIELDS(Request, data, valid, phase)
 };
+// The DriverConflictError that ends sim's run, if it ends with one.
+std::optional<DriverConflictError> run_to_driver_conflict(Simulation& sim) {
+  try {
+    sim.run();
+  } catch (const DriverConflictError& error) {
+    return error;
+  }
+  return std::nullopt;
+}
 }  // namespace
 
 TEST(Signal, InitialValueIsAllXUnlessGiven) {
@@ -142,16 +152,13 @@ TEST(Signal, SecondDrivingProcessIsAnErrorNamingBoth) {
     wait(1_ns);
     s.write(L0);
   });
-  try {
-    sim.run();
-    FAIL() << "expected a DriverConflictError";
-  } catch (const DriverConflictError& error) {
-    const std::string message = error.what();
-    EXPECT_NE(message.find("second"), std::string::npos) << message;
-    EXPECT_NE(message.find("first"), std::string::npos) << message;
-    EXPECT_EQ(error.path(), "s");
-    EXPECT_EQ(error.time(), 1_ns);
-  }
+  const auto error = run_to_driver_conflict(sim);
+  ASSERT_TRUE(error) << "expected a DriverConflictError";
+  const std::string message = error->what();
+  EXPECT_NE(message.find("second"), std::string::npos) << message;
+  EXPECT_NE(message.find("first"), std::string::npos) << message;
+  EXPECT_EQ(error->path(), "s");
+  EXPECT_EQ(error->time(), 1_ns);
 }
 
 TEST(Signal, DeclaredDriverProcessesAreCheckedAtElaboration) {
@@ -190,14 +197,11 @@ TEST(Signal, ARunNestedInAProcessHandsItsDriverBack) {
     wait(1_ns);
     s.write(L0);
   });
-  try {
-    outer.run();
-    FAIL() << "expected a DriverConflictError";
-  } catch (const DriverConflictError& error) {
-    const std::string message = error.what();
-    EXPECT_NE(message.find("second"), std::string::npos) << message;
-    EXPECT_NE(message.find("first"), std::string::npos) << message;
-  }
+  const auto error = run_to_driver_conflict(outer);
+  ASSERT_TRUE(error) << "expected a DriverConflictError";
+  const std::string message = error->what();
+  EXPECT_NE(message.find("second"), std::string::npos) << message;
+  EXPECT_NE(message.find("first"), std::string::npos) << message;
   EXPECT_EQ(inner_signal.read(), L1);
 }
 
