@@ -1,13 +1,10 @@
 // The kernel workloads in Tetra, four-state throughout (Logic and Vec<N> signals).
 // Usage: kernel_peer_tetra ring|pingpong|fifo|elaborate
 #include <array>
-#include <ctime>
+#include <cstddef>
 #include <cstdio>
-#include <memory>
-#include <string>
+#include <ctime>
 #include <string_view>
-#include <vector>
-
 
 #include "bench/kernel/resident_memory.hpp"
 #include "bench/kernel/workload.hpp"

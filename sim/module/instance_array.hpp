@@ -9,10 +9,11 @@
 
 #include <concepts>
 #include <cstddef>
-#include <type_traits>
+#include <limits>
 #include <memory>
 #include <new>
 #include <string_view>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -33,7 +34,7 @@ public:
   template <class Factory>
     requires std::same_as<std::invoke_result_t<Factory&, Scope&, std::string_view, std::size_t>, T>
   InstanceArray(Scope& parent, std::string_view name, std::size_t count, Factory&& make)
-      : storage_(static_cast<T*>(::operator new(count * sizeof(T), std::align_val_t{alignof(T)}))) {
+      : storage_(allocate(count)) {
     try {
       for (; size_ < count; ++size_) {
         ::new (static_cast<void*>(storage_.get() + size_)) T(make(parent, fmt::format("{}_{}", name, size_), size_));
@@ -56,6 +57,10 @@ public:
   [[nodiscard]] const T* end() const { return storage_.get() + size_; }
 
 private:
+  static T* allocate(std::size_t count) {
+    if (count > std::numeric_limits<std::size_t>::max() / sizeof(T)) throw std::bad_array_new_length();
+    return static_cast<T*>(::operator new(count * sizeof(T), std::align_val_t{alignof(T)}));
+  }
   struct Release {
     void operator()(T* memory) const { ::operator delete(memory, std::align_val_t{alignof(T)}); }
   };

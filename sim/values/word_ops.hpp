@@ -65,15 +65,14 @@ constexpr WordArray<N> value_words(const Vec<N>& v) noexcept {
 /// their word loop free of branches (with a branch, a 256-bit add took 3x longer).
 template <std::size_t N>
 constexpr Vec<N> known_or_xs(const WordArray<N>& words, bool unknown) noexcept {
+  Vec<N> result = Vec<N>::zeros();
   if constexpr (Vec<N>::words == 1) {
     if (unknown) [[unlikely]] return Vec<N>::xs();
-    Vec<N> known = Vec<N>::zeros();
-    known.set_words(0, words[0], 0);
-    return known;
+    result.set_words(0, words[0], 0);
+  } else {
+    const Word poison = unknown ? ~Word{0} : 0;
+    for (std::size_t i = 0; i < Vec<N>::words; ++i) result.set_words(i, words[i] | poison, poison);
   }
-  const Word poison = unknown ? ~Word{0} : 0;
-  Vec<N> result = Vec<N>::zeros();
-  for (std::size_t i = 0; i < Vec<N>::words; ++i) result.set_words(i, words[i] | poison, poison);
   return result;
 }
 

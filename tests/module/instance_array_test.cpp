@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+#include <new>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -111,5 +113,15 @@ TEST(InstanceArray, AFailingConstructionDestroysTheInstancesBuilt) {
   };
   EXPECT_THROW(build(), std::runtime_error);
   EXPECT_EQ(destroyed, (std::vector<std::string>{"stage_1", "stage_0"}));
+  EXPECT_TRUE(sim.children().empty());
+}
+
+TEST(InstanceArray, ACountTooLargeToAllocateThrowsBeforeBuildingAny) {
+  Simulation sim;
+  const auto build = [&] {
+    InstanceArray<Stage> stages(sim, "stage", std::numeric_limits<std::size_t>::max() / 2,
+                                [](Scope& parent, std::string_view name, std::size_t i) { return Stage(parent, name, i); });
+  };
+  EXPECT_THROW(build(), std::bad_array_new_length);
   EXPECT_TRUE(sim.children().empty());
 }
