@@ -175,7 +175,6 @@ protected:
     if (observing) [[unlikely]] note_change(state);
   }
 
-
   // Values of up to 8 bytes without padding compare as one integer (a commit's most
   // frequent question); other small ones plane by plane, inline (== may call memcmp);
   // big ones (memories) with their own ==, which does not gather bits.

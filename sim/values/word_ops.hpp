@@ -46,7 +46,6 @@ constexpr Presence presence(const Vec<N>& v) noexcept {
 
 constexpr Logic logic_of(bool value) noexcept { return value ? L1 : L0; }
 
-
 __extension__ using WideWord = unsigned __int128;
 
 template <std::size_t N>
