@@ -6,7 +6,7 @@ PerformanceCounters::PerformanceCounters(Scope& parent, std::string_view name)
     : ClockedBlock(parent, name, *this) {}
 
 void PerformanceCounters::write_all(bool known) {
-  const auto value = [known](std::uint32_t count) {
+  const auto value = [known](std::uint64_t count) {
     return known ? CounterValue(count) : CounterValue::xs();
   };
   cycles.write(value(cycles_));
@@ -42,12 +42,12 @@ void PerformanceCounters::step() {
   }
   if (read_bit(iteration_done)) {
     ++iterations_;
-    const auto drafted_now = static_cast<std::uint32_t>(read_uint(iteration_drafted));
-    const auto accepted_now = static_cast<std::uint32_t>(read_uint(iteration_accepted));
+    const std::uint64_t drafted_now = read_uint(iteration_drafted);
+    const std::uint64_t accepted_now = read_uint(iteration_accepted);
     drafted_ += drafted_now;
     accepted_ += accepted_now;
     if (accepted_now < drafted_now) ++rejections_;
-    emitted_ += static_cast<std::uint32_t>(read_uint(iteration_emitted));
+    emitted_ += read_uint(iteration_emitted);
   }
   write_all(true);
 }

@@ -1,5 +1,5 @@
 #pragma once
-// The performance counters: 32-bit registers, cleared at each run's start, counting the
+// The performance counters: 64-bit registers, cleared at each run's start, counting the
 // cycles of the decode loop and the tokens it drafted, accepted and emitted.
 
 #include "accel/clocked_block.hpp"
@@ -7,8 +7,8 @@
 
 namespace tetra::accel {
 
-/// A counter register.
-using CounterValue = Vec<32>;
+/// A counter register: 64 bits, so that no run wraps it.
+using CounterValue = Vec<64>;
 
 /// Each edge adds the controller's and engines' status bits to the cycle counters, and
 /// an iteration_done pulse adds that iteration's token counts.
@@ -45,8 +45,8 @@ private:
   void step();
   void write_all(bool known);
 
-  std::uint32_t cycles_ = 0, draft_cycles_ = 0, verify_cycles_ = 0, stall_cycles_ = 0;
-  std::uint32_t iterations_ = 0, drafted_ = 0, accepted_ = 0, emitted_ = 0, rejections_ = 0;
+  std::uint64_t cycles_ = 0, draft_cycles_ = 0, verify_cycles_ = 0, stall_cycles_ = 0;
+  std::uint64_t iterations_ = 0, drafted_ = 0, accepted_ = 0, emitted_ = 0, rejections_ = 0;
 };
 
 }  // namespace tetra::accel
