@@ -11,7 +11,7 @@ namespace tetra::accel {
 XorshiftGenerator::XorshiftGenerator(Scope& parent, std::string_view name)
     : ClockedBlock(parent, name, *this) {}
 
-void XorshiftGenerator::reset() { value.write(Vec<64>(models::XorshiftRng(0).state())); }
+void XorshiftGenerator::reset() { value.write(Vec<64>(models::XorshiftRng::seeded_state(0))); }
 
 void XorshiftGenerator::poison() { value.write(Vec<64>::xs()); }
 
@@ -23,13 +23,9 @@ void XorshiftGenerator::step() {
                                        path()));
   }
   if (read_bit(load)) {
-    value.write(Vec<64>(models::XorshiftRng(read_uint(seed)).state()));
+    value.write(Vec<64>(models::XorshiftRng::seeded_state(read_uint(seed))));
   } else if (by_accept || by_sampler) {
-    std::uint64_t state = value.read().to_uint64();
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    value.write(Vec<64>(state));
+    value.write(Vec<64>(models::XorshiftRng::advance(value.read().to_uint64())));
   }
 }
 

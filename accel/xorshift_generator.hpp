@@ -1,13 +1,15 @@
 #pragma once
 // The hardware random number generator: xorshift64 (13, 7, 17), one draw per cycle,
-// bit for bit the reference's models::XorshiftRng.
+// seeded through splitmix64's output function, bit for bit the reference's
+// models::XorshiftRng.
 
 #include "accel/clocked_block.hpp"
 
 namespace tetra::accel {
 
-/// On `load`, state = seed ^ mask (mask if that is 0); on a draw, state advances once.
-/// `value` is the state register: a draw requested at edge t is readable at edge t + 2.
+/// On `load`, state = XorshiftRng::seeded_state(seed), mixed within the load cycle; on a
+/// draw, the state advances once. `value` is the state register: a draw requested at
+/// edge t is readable at edge t + 2.
 class XorshiftGenerator : public ClockedBlock {
 public:
   In<Logic> load{*this, "load"};

@@ -23,6 +23,7 @@ struct TrainingOptions {
   double distillation_weight = 0.5;
   /// Fraction of the corpus, at its end, held out to measure the losses.
   double held_out_fraction = 0.1;
+  /// The generator starts in state seed XOR XorshiftRng::kGoldenGamma, unmixed.
   std::uint64_t seed = 1;
 };
 
