@@ -1,12 +1,15 @@
 #pragma once
-// Hand-made models for the tests: fixed distributions, random weights, and a draft that
-// never agrees with its target.
+// Hand-made models for the tests: fixed distributions, distributions that depend on the
+// last token, random weights, and a draft that never agrees with its target.
 
 #include "models/integer_model.hpp"
 #include "models/language_model.hpp"
 #include "models/xorshift_rng.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
+#include <stdexcept>
 #include <vector>
 
 namespace tetra::models::testing {
@@ -26,6 +29,51 @@ inline IntegerModelParameters fixed_distribution_model(const std::vector<std::ui
   }
   parameters.exp_table.assign(kExpTableSize, 0);
   std::copy(masses.begin(), masses.end(), parameters.exp_table.begin());
+  return parameters;
+}
+
+// A model whose masses depend on the last token only: masses[previous][next] (the empty
+// history's padding is token 0). One-hot embeddings and an identity hidden layer make
+// h the one-hot previous token; output weight -d selects exp_table[d]. The table holds
+// the distinct masses in decreasing order, so every row's largest mass must be the
+// same (it is exp_table[0]) and at most 127 masses may differ.
+inline IntegerModelParameters bigram_model(const std::vector<std::vector<std::uint16_t>>& masses) {
+  const std::size_t vocabulary = masses.size();
+  std::vector<std::uint16_t> table;
+  for (const std::vector<std::uint16_t>& row : masses) {
+    for (std::uint16_t mass : row) {
+      if (mass > 0) table.push_back(mass);
+    }
+  }
+  std::sort(table.begin(), table.end(), std::greater<>());
+  table.erase(std::unique(table.begin(), table.end()), table.end());
+  if (table.empty() || table.size() > 127) {
+    throw std::invalid_argument("a bigram model needs 1 to 127 distinct masses");
+  }
+  IntegerModelParameters parameters;
+  parameters.shape = {vocabulary, 1, vocabulary, vocabulary};
+  parameters.embedding.assign(vocabulary * vocabulary, 0);
+  parameters.hidden_weights.assign(vocabulary * vocabulary, 0);
+  for (std::size_t token = 0; token < vocabulary; ++token) {
+    parameters.embedding[token * vocabulary + token] = 1;
+    parameters.hidden_weights[token * vocabulary + token] = 1;
+  }
+  parameters.hidden_bias.assign(vocabulary, 0);
+  parameters.output_weights.assign(vocabulary * vocabulary, 0);
+  for (std::size_t previous = 0; previous < vocabulary; ++previous) {
+    const std::vector<std::uint16_t>& row = masses[previous];
+    if (row.size() != vocabulary || *std::max_element(row.begin(), row.end()) != table[0]) {
+      throw std::invalid_argument("every bigram row needs V masses and the same largest mass");
+    }
+    for (std::size_t next = 0; next < vocabulary; ++next) {
+      const auto index = static_cast<std::size_t>(
+          std::find(table.begin(), table.end(), row[next]) - table.begin());  // table.size(): 0
+      parameters.output_weights[next * vocabulary + previous] = static_cast<std::int8_t>(-index);
+    }
+  }
+  parameters.output_bias.assign(vocabulary, 0);
+  parameters.exp_table.assign(kExpTableSize, 0);
+  std::copy(table.begin(), table.end(), parameters.exp_table.begin());
   return parameters;
 }
 
