@@ -1,5 +1,7 @@
 #include "models/model_file.hpp"
 
+#include "models/quoted_excerpt.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -64,7 +66,8 @@ public:
     const auto [end, error] = std::from_chars(token.data(), token.data() + token.size(), value, 16);
     if (static_cast<int>(token.size()) != digits || error != std::errc{} ||
         end != token.data() + token.size()) {
-      fail(fmt::format("expected {} ({} hex digits), found '{}'", what(), digits, token));
+      fail(fmt::format("expected {} ({} hex digits), found {}", what(), digits,
+                       quoted_excerpt(token)));
     }
     checksum_ += value;
     return value;
@@ -79,7 +82,7 @@ public:
 
   void expect_end() {
     const std::string_view token = next_token();
-    if (!token.empty()) fail(fmt::format("expected end of file, found '{}'", token));
+    if (!token.empty()) fail(fmt::format("expected end of file, found {}", quoted_excerpt(token)));
   }
 
   std::uint32_t checksum() const { return checksum_; }
@@ -104,7 +107,7 @@ private:
       const std::size_t last = line.find_last_not_of(" \t\r");
       line = line.substr(first, last - first + 1);
       if (line.find_first_of(" \t") != std::string_view::npos) {
-        fail(fmt::format("expected one word on the line, found '{}'", line));
+        fail(fmt::format("expected one word on the line, found {}", quoted_excerpt(line)));
       }
       return line;
     }

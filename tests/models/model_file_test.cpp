@@ -129,6 +129,27 @@ TEST_F(ModelFileTest, ReportsAWordOfTheWrongWidth) {
   EXPECT_EQ(load_error(lines_), at_line(line) + "expected embedding[1] (2 hex digits), found '0ff'");
 }
 
+TEST_F(ModelFileTest, ReportsRawBytesOfAWordAsEscapes) {
+  const std::size_t line = line_of_word(lines_, kHeaderWords + 1);
+  lines_[line] = "\x1b]0;owned\x07\x1b[2Jff";
+  EXPECT_EQ(load_error(lines_), at_line(line) + "expected embedding[1] (2 hex digits), found "
+                                                R"('\x1b]0;owned\x07\x1b[2Jff')");
+}
+
+TEST_F(ModelFileTest, ReportsAHugeWordByItsStartAndItsSize) {
+  const std::size_t line = line_of_word(lines_, kHeaderWords + 1);
+  lines_[line] = std::string(1 << 20, 'f');
+  EXPECT_EQ(load_error(lines_), at_line(line) + "expected embedding[1] (2 hex digits), found '" +
+                                    std::string(40, 'f') + "'... (1048576 bytes)");
+}
+
+TEST_F(ModelFileTest, ReportsALineOfSeveralWordsByItsStart) {
+  const std::size_t line = line_of_word(lines_, kHeaderWords + 1);
+  lines_[line] = "00 " + std::string(1 << 20, '1');
+  EXPECT_EQ(load_error(lines_), at_line(line) + "expected one word on the line, found '00 " +
+                                    std::string(37, '1') + "'... (1048579 bytes)");
+}
+
 TEST_F(ModelFileTest, ReportsACorruptWeightThroughTheChecksum) {
   const std::size_t line = line_of_word(lines_, kHeaderWords + 1);
   lines_[line] = lines_[line] == "00" ? "01" : "00";
