@@ -38,14 +38,26 @@ void require_accumulator_bound(std::string_view layer, const std::vector<std::in
 
 }  // namespace
 
-void validate(const IntegerModelParameters& parameters) {
-  const ModelShape& shape = parameters.shape;
+void validate(const ModelShape& shape) {
   require(shape.vocabulary >= 1 && shape.vocabulary <= kMaxVocabularySize,
           fmt::format("vocabulary size {} is outside 1..{}", shape.vocabulary,
                       kMaxVocabularySize));
   require(shape.context >= 1, "context length is 0");
   require(shape.embedding >= 1, "embedding width is 0");
   require(shape.hidden >= 1, "hidden width is 0");
+  // Divides rather than multiplies, so that no C * E can wrap.
+  require(shape.context <= kMaxHiddenInputs / shape.embedding,
+          fmt::format("C * E = {} * {} hidden inputs is above {}, so the hidden accumulator "
+                      "could overflow int32",
+                      shape.context, shape.embedding, kMaxHiddenInputs));
+  require(shape.hidden <= kMaxHiddenWidth,
+          fmt::format("hidden width {} is above {}, so a logit could pass 2^30", shape.hidden,
+                      kMaxHiddenWidth));
+}
+
+void validate(const IntegerModelParameters& parameters) {
+  const ModelShape& shape = parameters.shape;
+  validate(shape);
   require_size("embedding", parameters.embedding.size(), shape.vocabulary * shape.embedding);
   require_size("hidden_weights", parameters.hidden_weights.size(),
                shape.hidden * shape.hidden_inputs());

@@ -43,6 +43,17 @@ struct IntegerModelParameters {
   friend bool operator==(const IntegerModelParameters&, const IntegerModelParameters&) = default;
 };
 
+/// Throws std::invalid_argument, saying which dimension is wrong, unless a model of this
+/// shape (with zero biases) has int32 accumulators that cannot overflow: V in 1..256,
+/// C, E, H at least 1, C * E at most kMaxHiddenInputs, H at most kMaxHiddenWidth. Cheap,
+/// so that a loader can refuse a shape before it allocates the tensors.
+void validate(const ModelShape& shape);
+
+/// The most hidden-layer inputs (C * E) and hidden units (H) a shape may have: one more
+/// would let an accumulator of int8 products reach 2^31 (hidden) or 2^30 (output).
+inline constexpr std::size_t kMaxHiddenInputs = ((std::size_t{1} << 31) - 1) / (128 * 128);
+inline constexpr std::size_t kMaxHiddenWidth = ((std::size_t{1} << 30) - 1) / (128 * 128);
+
 /// Throws std::invalid_argument, saying which field is wrong, unless the parameters
 /// form a model whose int32 accumulators cannot overflow.
 void validate(const IntegerModelParameters& parameters);

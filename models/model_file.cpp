@@ -1,6 +1,7 @@
 #include "models/model_file.hpp"
 
 #include "models/quoted_excerpt.hpp"
+#include "models/regular_file.hpp"
 
 #include <fmt/format.h>
 
@@ -23,6 +24,9 @@ constexpr int kTableDigits = 4;
 // Bounds on header dimensions, so that a corrupt header cannot ask for huge tensors.
 constexpr std::uint32_t kMaxContext = 256;
 constexpr std::uint32_t kMaxWidth = 4096;
+
+// Header words: magic, version, role, V, C, E, H, hidden_shift, mass_shift, table size.
+constexpr std::size_t kHeaderWords = 10;
 
 class WordWriter {
 public:
@@ -208,12 +212,28 @@ void save_model(const std::filesystem::path& path, const IntegerModelParameters&
   }
 }
 
-IntegerModelParameters load_model(const std::filesystem::path& path, ModelRole expected_role) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ModelFileError(fmt::format("{}: cannot open the model file", path.string()));
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  WordReader reader(path.string(), contents.str());
+namespace {
+
+// The fewest bytes a file of this shape can hold: every word with its digits, a newline
+// after all but the last, and no comments.
+std::size_t minimum_file_size(const ModelShape& shape) {
+  const std::size_t int8_words = shape.vocabulary * shape.embedding +
+                                 shape.hidden * shape.hidden_inputs() +
+                                 shape.vocabulary * shape.hidden;
+  const std::size_t int32_words = shape.hidden + shape.vocabulary;
+  return (kHeaderWords + 1) * (kHeaderDigits + 1) + int8_words * (kInt8Digits + 1) +
+         int32_words * (kInt32Digits + 1) + kExpTableSize * (kTableDigits + 1) - 1;
+}
+
+IntegerModelParameters read_model(const std::filesystem::path& path, ModelRole expected_role) {
+  std::string contents;
+  try {
+    contents = read_regular_file(path, "model file");
+  } catch (const FileReadError& error) {
+    throw ModelFileError(error.what());
+  }
+  const std::size_t file_size = contents.size();
+  WordReader reader(path.string(), std::move(contents));
 
   const std::uint32_t magic = reader.word(kHeaderDigits, [] { return std::string("magic"); });
   if (magic != kModelFileMagic) {
@@ -237,6 +257,19 @@ IntegerModelParameters load_model(const std::filesystem::path& path, ModelRole e
   shape.context = read_header_word(reader, "context length C", 1, kMaxContext);
   shape.embedding = read_header_word(reader, "embedding width E", 1, kMaxWidth);
   shape.hidden = read_header_word(reader, "hidden width H", 1, kMaxWidth);
+  // The shape decides how much the tensors take, so it is checked before they exist.
+  try {
+    validate(shape);
+  } catch (const std::invalid_argument& error) {
+    reader.fail(error.what());
+  }
+  if (const std::size_t needed = minimum_file_size(shape); file_size < needed) {
+    throw ModelFileError(fmt::format(
+        "{}: the header declares V {}, C {}, E {}, H {}, which take at least {} bytes, but "
+        "the file has {}",
+        path.string(), shape.vocabulary, shape.context, shape.embedding, shape.hidden, needed,
+        file_size));
+  }
   parameters.hidden_shift = read_header_word(reader, "hidden_shift", 0, 31);
   parameters.mass_shift = read_header_word(reader, "mass_shift", 0, 31);
   read_header_word(reader, "exp_table entries", kExpTableSize, kExpTableSize);
@@ -267,6 +300,17 @@ IntegerModelParameters load_model(const std::filesystem::path& path, ModelRole e
     throw ModelFileError(fmt::format("{}: {}", path.string(), error.what()));
   }
   return parameters;
+}
+
+}  // namespace
+
+IntegerModelParameters load_model(const std::filesystem::path& path, ModelRole expected_role) {
+  try {
+    return read_model(path, expected_role);
+  } catch (const std::bad_alloc&) {
+    throw ModelFileError(fmt::format("{}: not enough memory to load the model file",
+                                     path.string()));
+  }
 }
 
 }  // namespace tetra::models

@@ -78,7 +78,8 @@ TEST(CommandLine, ReportsAMissingModelFileAsAnError) {
   const CommandRun result = run_tetra({"decode", "--tokens", "5", "--target", "/nonexistent/target.hex"});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_EQ(result.err,
-            "tetra decode: error: /nonexistent/target.hex: cannot open the model file\n");
+            "tetra decode: error: /nonexistent/target.hex: cannot open the model file: No such "
+            "file or directory\n");
 }
 
 TEST(CommandLine, PrintsHelpOnRequest) {

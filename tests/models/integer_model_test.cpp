@@ -105,6 +105,28 @@ TEST(IntegerModelValidation, RejectsBiasesThatCouldOverflowTheAccumulator) {
   EXPECT_THROW(validate(parameters), std::invalid_argument);
 }
 
+TEST(IntegerModelValidation, BoundsTheShapeSoThatNoAccumulatorCanOverflow) {
+  EXPECT_NO_THROW(validate(ModelShape{256, 1, kMaxHiddenInputs, kMaxHiddenWidth}));
+  EXPECT_NO_THROW(validate(ModelShape{256, 31, 4096, 4096}));
+  try {
+    validate(ModelShape{1, 256, 4096, 4096});
+    FAIL() << "expected an error";
+  } catch (const std::invalid_argument& error) {
+    EXPECT_STREQ(error.what(), "invalid model: C * E = 256 * 4096 hidden inputs is above 131071, "
+                               "so the hidden accumulator could overflow int32");
+  }
+  try {
+    validate(ModelShape{64, 1, 1, kMaxHiddenWidth + 1});
+    FAIL() << "expected an error";
+  } catch (const std::invalid_argument& error) {
+    EXPECT_STREQ(error.what(),
+                 "invalid model: hidden width 65536 is above 65535, so a logit could pass 2^30");
+  }
+  // A product that wraps around 2^64 is caught as well.
+  EXPECT_THROW(validate(ModelShape{64, std::size_t{1} << 32, std::size_t{1} << 32, 1}),
+               std::invalid_argument);
+}
+
 TEST(IntegerModelValidation, RejectsVocabulariesAbove256) {
   IntegerModelParameters parameters = tiny_model();
   parameters.shape.vocabulary = 257;

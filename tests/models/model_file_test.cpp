@@ -3,9 +3,13 @@
 #include "models/decoder.hpp"
 #include "models/vocabulary.hpp"
 #include "synthetic_models.hpp"
+#include "tests/support/unprivileged_file_access.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 
@@ -109,12 +113,55 @@ TEST_F(ModelFileTest, HoldsOneHexWordPerLineForReadmemh) {
   EXPECT_EQ(std::stoul(lines_[line_of_word(lines_, kHeaderWords)], nullptr, 16), byte);
 }
 
-TEST_F(ModelFileTest, ReportsATruncatedFileWithTheMissingWord) {
+TEST_F(ModelFileTest, ReportsAFileTooShortForItsHeaderBeforeReadingTheTensors) {
   const std::size_t cut = line_of_word(lines_, kHeaderWords + 2);  // embedding[2] is missing
   const std::vector<std::string> truncated(lines_.begin(),
                                            lines_.begin() + static_cast<std::ptrdiff_t>(cut));
+  write_lines(path_, truncated);
+  // 11 header and checksum words of 9 bytes (digits and newline), 59 int8 words of 3, 9
+  // int32 words of 9, 256 table words of 5, no newline after the last: 1636 bytes.
   EXPECT_EQ(load_error(truncated),
-            at_line(cut) + "expected embedding[2] (2 hex digits), found end of file");
+            path_.string() + ": the header declares V 5, C 2, E 3, H 4, which take at least "
+                             "1636 bytes, but the file has " +
+                std::to_string(std::filesystem::file_size(path_)));
+}
+
+TEST_F(ModelFileTest, ReportsATruncatedFileWithTheMissingWord) {
+  std::vector<std::string> truncated = lines_;
+  truncated.pop_back();  // the checksum
+  EXPECT_EQ(load_error(truncated),
+            at_line(truncated.size()) + "expected checksum (8 hex digits), found end of file");
+}
+
+// A draft file whose header declares `shape`, followed by `words` int8 words of zero.
+std::vector<std::string> declared_model(const ModelShape& shape, std::size_t words) {
+  std::vector<std::string> lines{"54455452", "00000001", "00000001"};
+  for (const std::size_t value :
+       {shape.vocabulary, shape.context, shape.embedding, shape.hidden, std::size_t{8},
+        std::size_t{6}, kExpTableSize}) {
+    lines.push_back(fmt::format("{:08x}", value));
+  }
+  lines.insert(lines.end(), words, "00");
+  return lines;
+}
+
+TEST_F(ModelFileTest, RefusesAShapeWhoseAccumulatorCouldOverflowBeforeAllocatingIt) {
+  // 12 KB declaring 4 Gi hidden weights: the loader used to allocate and clear 4 GiB
+  // (23 s) before it found the end of the file.
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(load_error(declared_model({1, 256, 4096, 4096}, 4096)),
+            at_line(6) + "invalid model: C * E = 256 * 4096 hidden inputs is above 131071, so "
+                         "the hidden accumulator could overflow int32");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+}
+
+TEST_F(ModelFileTest, RefusesAValidShapeTheFileIsFarTooShortFor) {
+  // 520 Mi hidden weights are a legal shape, but these 12,378 bytes cannot hold them.
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(load_error(declared_model({1, 31, 4096, 4096}, 4096)),
+            path_.string() + ": the header declares V 1, C 31, E 4096, H 4096, which take at "
+                             "least 1560343915 bytes, but the file has 12378");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
 }
 
 TEST_F(ModelFileTest, ReportsANonHexWord) {
@@ -186,9 +233,54 @@ TEST_F(ModelFileTest, ReportsWordsAfterTheChecksum) {
   EXPECT_EQ(load_error(lines_), at_line(lines_.size() - 1) + "expected end of file, found '00'");
 }
 
-TEST_F(ModelFileTest, ReportsAMissingFile) {
+// The message of the ModelFileError that loading `path` raises.
+std::string error_loading(const std::filesystem::path& path) {
+  try {
+    load_model(path, ModelRole::draft);
+  } catch (const ModelFileError& error) {
+    return error.what();
+  }
+  ADD_FAILURE() << path << " loaded";
+  return {};
+}
+
+TEST_F(ModelFileTest, ReportsAMissingFileWithTheReason) {
   std::filesystem::remove(path_);
-  EXPECT_THROW(load_model(path_, ModelRole::draft), ModelFileError);
+  EXPECT_EQ(error_loading(path_),
+            path_.string() + ": cannot open the model file: No such file or directory");
+}
+
+TEST_F(ModelFileTest, ReportsAFileItMayNotReadWithTheReason) {
+  std::filesystem::permissions(path_, std::filesystem::perms::none);
+  const test_support::UnprivilegedFileAccess unprivileged;
+  EXPECT_EQ(error_loading(path_),
+            path_.string() + ": cannot open the model file: Permission denied");
+}
+
+TEST_F(ModelFileTest, RefusesADirectory) {
+  const std::filesystem::path directory = path_.parent_path();
+  EXPECT_EQ(error_loading(directory),
+            directory.string() + ": cannot read the model file: it is a directory, not a "
+                                 "regular file");
+}
+
+TEST_F(ModelFileTest, RefusesADeviceInsteadOfReadingItForever) {
+  EXPECT_EQ(error_loading("/dev/zero"),
+            "/dev/zero: cannot read the model file: it is a character device, not a regular "
+            "file");
+}
+
+TEST_F(ModelFileTest, RefusesAFifoInsteadOfWaitingForAWriter) {
+  std::filesystem::remove(path_);
+  ASSERT_EQ(::mkfifo(path_.c_str(), 0600), 0);
+  EXPECT_EQ(error_loading(path_),
+            path_.string() + ": cannot read the model file: it is a FIFO, not a regular file");
+}
+
+TEST_F(ModelFileTest, ReportsAFileThatFailsToReadWithTheReason) {
+  // A regular file by its mode, whose first page is not mapped: read() fails with EIO.
+  EXPECT_EQ(error_loading("/proc/self/mem"),
+            "/proc/self/mem: cannot read the model file: Input/output error");
 }
 
 TEST_F(ModelFileTest, AcceptsCommentsBlankLinesAndUpperCaseHex) {
