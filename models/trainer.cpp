@@ -1,5 +1,6 @@
 #include "models/trainer.hpp"
 
+#include "models/regular_file.hpp"
 #include "models/xorshift_rng.hpp"
 
 #include <fmt/format.h>
@@ -7,7 +8,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <fstream>
 #include <functional>
 #include <numeric>
 #include <stdexcept>
@@ -387,11 +387,9 @@ std::vector<Token> load_corpus(std::span<const std::filesystem::path> files) {
   std::vector<Token> tokens;
   const Token space = Vocabulary::token_of(' ');
   for (const std::filesystem::path& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw std::runtime_error(fmt::format("{}: cannot read the corpus file", file.string()));
+    const std::string text = read_regular_file(file, "corpus file");
     bool pending_space = !tokens.empty();
-    char character = 0;
-    while (in.get(character)) {
+    for (const char character : text) {
       if (character == ' ' || character == '\n' || character == '\t' || character == '\r' ||
           character == '\f' || character == '\v') {
         pending_space = !tokens.empty();

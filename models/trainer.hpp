@@ -48,7 +48,8 @@ struct TrainedModels {
 TrainedModels train_models(std::span<const Token> corpus, const TrainingOptions& options);
 
 /// Reads text files into one token stream: case folded, each run of whitespace one space.
-/// Throws std::runtime_error naming a file that cannot be read.
+/// Throws FileReadError (models/regular_file.hpp) naming a file that cannot be read or is
+/// not a regular file, with the reason.
 std::vector<Token> load_corpus(std::span<const std::filesystem::path> files);
 
 /// The licence texts every Debian system has (package base-files) that the models learn.

@@ -1,5 +1,6 @@
 #include "models/trainer.hpp"
 
+#include "models/regular_file.hpp"
 #include "models/vocabulary.hpp"
 
 #include <gtest/gtest.h>
@@ -62,14 +63,27 @@ TEST(Corpus, FoldsCaseAndCollapsesWhitespace) {
   std::filesystem::remove(path);
 }
 
-TEST(Corpus, NamesAFileItCannotRead) {
-  const std::vector<std::filesystem::path> files{"/nonexistent/corpus.txt"};
+// The message of the error that loading a corpus of one file raises.
+std::string corpus_error(const std::filesystem::path& file) {
+  const std::vector<std::filesystem::path> files{file};
   try {
     load_corpus(files);
-    FAIL() << "expected an error";
-  } catch (const std::runtime_error& error) {
-    EXPECT_STREQ(error.what(), "/nonexistent/corpus.txt: cannot read the corpus file");
+  } catch (const FileReadError& error) {
+    return error.what();
   }
+  ADD_FAILURE() << file << " loaded";
+  return {};
+}
+
+TEST(Corpus, NamesAFileItCannotReadWithTheReason) {
+  EXPECT_EQ(corpus_error("/nonexistent/corpus.txt"),
+            "/nonexistent/corpus.txt: cannot open the corpus file: No such file or directory");
+}
+
+TEST(Corpus, RefusesADeviceInsteadOfReadingItForever) {
+  EXPECT_EQ(corpus_error("/dev/zero"),
+            "/dev/zero: cannot read the corpus file: it is a character device, not a regular "
+            "file");
 }
 
 }  // namespace
