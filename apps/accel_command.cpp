@@ -1,5 +1,7 @@
 #include "apps/accel_command.hpp"
 
+#include "apps/number_option.hpp"
+
 #include "accel/accelerator_bench.hpp"
 #include "models/model_file.hpp"
 #include "models/speculative_speedup.hpp"
@@ -167,29 +169,30 @@ void add_accel_command(CLI::App& app, std::ostream& out, std::ostream& progress)
       "accel", "Decode on the cycle-accurate accelerator model; print cycles and the speedup");
   command->add_option("--prompt", arguments->prompt, "Text to continue (case folds to lower)")
       ->capture_default_str();
-  command->add_option("--tokens", arguments->tokens, "Number of tokens to generate")
-      ->capture_default_str()
-      ->check(CLI::Range(std::size_t{1}, std::size_t{65535}));
-  command->add_option("--k", arguments->draft_length, "Draft tokens per iteration (0: target only)")
-      ->capture_default_str()
-      ->check(CLI::Range(std::size_t{0}, accel::kMaxDraftLength));
+  add_number_option(*command, "--tokens", arguments->tokens, "Number of tokens to generate", 1,
+                    65535)
+      ->capture_default_str();
+  add_number_option(*command, "--k", arguments->draft_length,
+                    "Draft tokens per iteration (0: target only)", 0, accel::kMaxDraftLength)
+      ->capture_default_str();
   command->add_option("--mode", arguments->mode_name, "Pick tokens by argmax or by sampling")
       ->capture_default_str()
       ->check(CLI::IsMember({"greedy", "sample"}));
-  command->add_option("--seed", arguments->seed, "Seed of the hardware xorshift64 generator")
+  add_number_option(*command, "--seed", arguments->seed,
+                    "Seed of the hardware xorshift64 generator")
       ->capture_default_str();
-  command->add_option("--lanes", arguments->hardware.lanes,
-                      "Target MAC lanes (positions scored per weight pass)")
-      ->capture_default_str()
-      ->check(CLI::Range(std::size_t{1}, accel::kMaxDraftLength + 1));
-  command->add_option("--mem-bw", arguments->hardware.memory_bytes_per_cycle,
-                      "Weight-memory bandwidth in bytes per cycle (power of two)")
+  add_number_option(*command, "--lanes", arguments->hardware.lanes,
+                    "Target MAC lanes (positions scored per weight pass)", 1,
+                    accel::kMaxDraftLength + 1)
       ->capture_default_str();
-  command->add_option("--mem-latency", arguments->hardware.memory_latency,
-                      "Weight-memory latency in cycles")
+  add_number_option(*command, "--mem-bw", arguments->hardware.memory_bytes_per_cycle,
+                    "Weight-memory bandwidth in bytes per cycle (power of two)")
       ->capture_default_str();
-  command->add_option("--draft-bw", arguments->hardware.draft_bytes_per_cycle,
-                      "Draft on-chip weight bandwidth in bytes per cycle (power of two)")
+  add_number_option(*command, "--mem-latency", arguments->hardware.memory_latency,
+                    "Weight-memory latency in cycles")
+      ->capture_default_str();
+  add_number_option(*command, "--draft-bw", arguments->hardware.draft_bytes_per_cycle,
+                    "Draft on-chip weight bandwidth in bytes per cycle (power of two)")
       ->capture_default_str();
   command->add_option("--vcd", arguments->vcd_file, "Write a VCD of the whole hierarchy (K run)");
   command->add_option("--target", arguments->target_file, "Target model file")

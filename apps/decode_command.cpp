@@ -1,5 +1,7 @@
 #include "apps/decode_command.hpp"
 
+#include "apps/number_option.hpp"
+
 #include "models/decoder.hpp"
 #include "models/integer_model.hpp"
 #include "models/model_file.hpp"
@@ -110,20 +112,20 @@ void add_decode_command(CLI::App& app, std::ostream& out) {
   CLI::App* command = app.add_subcommand(
       "decode", "Generate text with the reference speculative decoder and print its statistics");
   command->add_option("--prompt", arguments->prompt, "Text to continue (case folds to lower)");
-  command->add_option("--tokens", arguments->tokens, "Number of tokens to generate")
-      ->required()
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}));
-  command->add_option("--k", arguments->draft_length, "Draft tokens per iteration (0: target only)")
-      ->capture_default_str()
-      ->check(CLI::Range(std::size_t{0}, std::size_t{64}));
+  add_number_option(*command, "--tokens", arguments->tokens, "Number of tokens to generate", 1,
+                    1'000'000)
+      ->required();
+  add_number_option(*command, "--k", arguments->draft_length,
+                    "Draft tokens per iteration (0: target only)", 0, 64)
+      ->capture_default_str();
   command->add_option("--mode", arguments->mode_name, "Pick tokens by argmax or by sampling")
       ->capture_default_str()
       ->check(CLI::IsMember({"greedy", "sample"}));
-  command->add_option("--seed", arguments->seed, "Seed of the xorshift64 generator")
+  add_number_option(*command, "--seed", arguments->seed, "Seed of the xorshift64 generator")
       ->capture_default_str();
-  command->add_option("--cost-ratio", arguments->cost_ratio,
-                      "c, cost of a draft step over a target step (default: weight-byte ratio)")
-      ->check(CLI::NonNegativeNumber);
+  add_number_option(*command, "--cost-ratio", arguments->cost_ratio,
+                    "c, cost of a draft step over a target step (default: weight-byte ratio)",
+                    0.0);
   command->add_option("--target", arguments->target_file, "Target model file")
       ->capture_default_str();
   command->add_option("--draft", arguments->draft_file, "Draft model file")

@@ -1,5 +1,7 @@
 #include "apps/train_command.hpp"
 
+#include "apps/number_option.hpp"
+
 #include "models/model_file.hpp"
 #include "models/trainer.hpp"
 
@@ -67,7 +69,8 @@ void add_train_command(CLI::App& app, std::ostream& out) {
                       "Directory for target.hex and draft.hex")
       ->capture_default_str()
       ->check(CLI::ExistingDirectory);
-  command->add_option("--seed", arguments->seed, "Seed of the initialization and shuffling")
+  add_number_option(*command, "--seed", arguments->seed,
+                    "Seed of the initialization and shuffling")
       ->capture_default_str();
   command->callback([arguments, &out] { run_train(*arguments, out); });
 }

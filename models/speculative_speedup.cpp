@@ -24,8 +24,9 @@ double expected_tokens_per_iteration(double alpha, std::size_t draft_length) {
 }
 
 double walltime_improvement(double alpha, std::size_t draft_length, double cost_ratio) {
-  if (!(cost_ratio >= 0.0)) {
-    throw std::invalid_argument(fmt::format("cost ratio {} is negative", cost_ratio));
+  if (!(cost_ratio >= 0.0 && std::isfinite(cost_ratio))) {
+    throw std::invalid_argument(
+        fmt::format("cost ratio {} is not a finite number >= 0", cost_ratio));
   }
   return expected_tokens_per_iteration(alpha, draft_length) /
          (static_cast<double>(draft_length) * cost_ratio + 1.0);

@@ -9,7 +9,8 @@ namespace tetra::models {
 double expected_tokens_per_iteration(double alpha, std::size_t draft_length);
 
 /// Expected walltime improvement over target-only decoding when a draft step costs c
-/// target steps: expected_tokens_per_iteration / (K c + 1).
+/// target steps: expected_tokens_per_iteration / (K c + 1). Throws std::invalid_argument
+/// unless c is finite and >= 0.
 double walltime_improvement(double alpha, std::size_t draft_length, double cost_ratio);
 
 /// The K in 0..max_draft_length with the largest walltime_improvement (smallest on ties).

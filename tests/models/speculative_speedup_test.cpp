@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <stdexcept>
 
 namespace tetra::models {
@@ -38,6 +39,17 @@ TEST(SpeculativeSpeedup, RejectsImpossibleInputs) {
   EXPECT_THROW(expected_tokens_per_iteration(1.5, 2), std::invalid_argument);
   EXPECT_THROW(expected_tokens_per_iteration(-0.1, 2), std::invalid_argument);
   EXPECT_THROW(walltime_improvement(0.5, 2, -1.0), std::invalid_argument);
+  EXPECT_THROW(walltime_improvement(0.5, 2, std::numeric_limits<double>::infinity()),
+               std::invalid_argument);
+}
+
+TEST(SpeculativeSpeedup, SaysWhatIsWrongWithANanCostRatio) {
+  try {
+    walltime_improvement(0.5, 2, std::numeric_limits<double>::quiet_NaN());
+    FAIL() << "expected an error";
+  } catch (const std::invalid_argument& error) {
+    EXPECT_STREQ(error.what(), "cost ratio nan is not a finite number >= 0");
+  }
 }
 
 }  // namespace
