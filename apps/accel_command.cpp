@@ -1,5 +1,6 @@
 #include "apps/accel_command.hpp"
 
+#include "apps/file_name_check.hpp"
 #include "apps/number_option.hpp"
 
 #include "accel/accelerator_bench.hpp"
@@ -194,11 +195,14 @@ void add_accel_command(CLI::App& app, std::ostream& out, std::ostream& progress)
   add_number_option(*command, "--draft-bw", arguments->hardware.draft_bytes_per_cycle,
                     "Draft on-chip weight bandwidth in bytes per cycle (power of two)")
       ->capture_default_str();
-  command->add_option("--vcd", arguments->vcd_file, "Write a VCD of the whole hierarchy (K run)");
+  command->add_option("--vcd", arguments->vcd_file, "Write a VCD of the whole hierarchy (K run)")
+      ->check(non_empty_file_name());
   command->add_option("--target", arguments->target_file, "Target model file")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(non_empty_file_name());
   command->add_option("--draft", arguments->draft_file, "Draft model file")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(non_empty_file_name());
   command->add_flag("--json", arguments->json, "Print one JSON object instead of text");
   command->callback([arguments, &out, &progress] { run_accel(*arguments, out, progress); });
 }

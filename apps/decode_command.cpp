@@ -1,5 +1,6 @@
 #include "apps/decode_command.hpp"
 
+#include "apps/file_name_check.hpp"
 #include "apps/number_option.hpp"
 
 #include "models/decoder.hpp"
@@ -127,9 +128,11 @@ void add_decode_command(CLI::App& app, std::ostream& out) {
                     "c, cost of a draft step over a target step (default: weight-byte ratio)",
                     0.0);
   command->add_option("--target", arguments->target_file, "Target model file")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(non_empty_file_name());
   command->add_option("--draft", arguments->draft_file, "Draft model file")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(non_empty_file_name());
   command->add_flag("--json", arguments->json, "Print one JSON object instead of text");
   command->callback([arguments, &out] { run_decode(*arguments, out); });
 }

@@ -1,5 +1,6 @@
 // Bad arguments to every `tetra` command, run in-process: numbers are decimal and range-
-// checked, and each refusal names the option and quotes the value as typed.
+// checked, file names are not empty, and each refusal names the option and quotes the
+// value as typed.
 #include "tests/support/command_run.hpp"
 
 #include <gtest/gtest.h>
@@ -49,6 +50,17 @@ TEST(NumberOptions, RefuseANegativeBandwidthAsTyped) {
 TEST(NumberOptions, RefuseANanCostRatioAsNotANumber) {
   EXPECT_EQ(parse_error({"decode", "--tokens", "3", "--cost-ratio", "nan"}),
             "tetra: --cost-ratio: expected a finite decimal number >= 0, found 'nan'");
+}
+
+TEST(FileOptions, RefuseAnEmptyNameInsteadOfWritingNothing) {
+  EXPECT_EQ(parse_error({"accel", "--tokens", "2", "--vcd", ""}),
+            "tetra: --vcd: expected a file name, found ''");
+  for (const char* command : {"decode", "accel"}) {
+    for (const char* option : {"--target", "--draft"}) {
+      EXPECT_EQ(parse_error({command, "--tokens", "2", option, ""}),
+                std::string("tetra: ") + option + ": expected a file name, found ''");
+    }
+  }
 }
 
 // The subcommands `tetra --help` lists.
