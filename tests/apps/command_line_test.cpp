@@ -1,13 +1,16 @@
 // Bad arguments to every `tetra` command, run in-process: numbers are decimal and range-
 // checked, file names are not empty, and each refusal names the option and quotes the
-// value as typed.
+// value as typed; and a report that cannot be written fails the command.
 #include "tests/support/command_run.hpp"
+#include "tests/support/temp_directory.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <regex>
 #include <sstream>
+#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -106,6 +109,73 @@ TEST(NumberOptions, EveryNumericOptionOfEveryCommandIsStrict) {
     }
   }
   EXPECT_GE(checked, 12u);  // decode 4, accel 7, train 1 today
+}
+
+// One run of every command, the help included, with the files `tetra train` needs.
+class EveryCommand : public ::testing::Test {
+protected:
+  void SetUp() override {
+    std::ofstream corpus(corpus_);
+    for (int repeat = 0; repeat < 40; ++repeat) corpus << "the cat sat on the mat. ";
+  }
+
+  std::vector<std::vector<std::string>> runs() const {
+    return {{"decode", "--tokens", "3"},
+            {"decode", "--tokens", "3", "--json"},
+            {"accel", "--tokens", "2"},
+            {"accel", "--tokens", "2", "--json"},
+            {"train", "--corpus", corpus_.string(), "--output-dir", directory_.path().string()},
+            {"decode", "--help"},
+            {"--help"}};
+  }
+
+  test_support::TempDirectory directory_;
+  std::filesystem::path corpus_ = directory_.path() / "corpus.txt";
+};
+
+// The first word after "tetra" that is not an option: the command a message names.
+std::string command_of(const std::vector<std::string>& arguments) {
+  return arguments.front().starts_with("--") ? "tetra" : "tetra " + arguments.front();
+}
+
+TEST_F(EveryCommand, FailsWithTheReasonWhenStandardOutputIsAFullDevice) {
+  for (const std::vector<std::string>& arguments : runs()) {
+    std::ofstream full("/dev/full");
+    ASSERT_TRUE(full.is_open());
+    const CommandRun result = run_tetra(arguments, full);
+    EXPECT_EQ(result.exit_code, 1) << testing::PrintToString(arguments);
+    EXPECT_EQ(result.err, command_of(arguments) +
+                              ": error: cannot write to standard output: No space left on "
+                              "device\n");
+  }
+}
+
+// Takes `room` bytes, then refuses every one: a disk that fills while the report is
+// written, with no errno to tell why.
+class FillingBuffer : public std::streambuf {
+public:
+  explicit FillingBuffer(std::size_t room) : room_(room) {}
+
+protected:
+  int_type overflow(int_type character) override {
+    if (traits_type::eq_int_type(character, traits_type::eof())) return 0;
+    if (room_ == 0) return traits_type::eof();
+    --room_;
+    return character;
+  }
+
+private:
+  std::size_t room_;
+};
+
+TEST_F(EveryCommand, FailsWhenStandardOutputFillsUpHalfWay) {
+  for (const std::vector<std::string>& arguments : runs()) {
+    FillingBuffer buffer(10);
+    std::ostream filling(&buffer);
+    const CommandRun result = run_tetra(arguments, filling);
+    EXPECT_EQ(result.exit_code, 1) << testing::PrintToString(arguments);
+    EXPECT_EQ(result.err, command_of(arguments) + ": error: cannot write to standard output\n");
+  }
 }
 
 }  // namespace
