@@ -3,6 +3,7 @@
 #include "apps/number_option.hpp"
 
 #include "models/model_file.hpp"
+#include "models/replacement_file.hpp"
 #include "models/trainer.hpp"
 
 #include <fmt/format.h>
@@ -18,12 +19,20 @@ using namespace tetra::models;
 
 struct TrainArguments {
   std::vector<std::string> corpus_files;
-  std::string output_directory = TETRA_MODEL_DATA_DIR;
+  // The current directory, like a compiler's output: the checked-in models change only
+  // when asked for by name (--output-dir models/data).
+  std::string output_directory = ".";
   std::uint64_t seed = TrainingOptions{}.seed;
 };
 
 void run_train(const TrainArguments& arguments, std::ostream& out) {
   const auto start = std::chrono::steady_clock::now();
+  const std::filesystem::path directory = arguments.output_directory;
+  // Created before training, so that a directory that cannot take the files fails at
+  // once; both are written before either replaces its old file, so that a failure leaves
+  // the old pair as it was.
+  ReplacementFile target_file(directory / "target.hex", "model file");
+  ReplacementFile draft_file(directory / "draft.hex", "model file");
   std::vector<std::filesystem::path> files(arguments.corpus_files.begin(),
                                            arguments.corpus_files.end());
   if (files.empty()) files = default_corpus_files();
@@ -31,9 +40,10 @@ void run_train(const TrainArguments& arguments, std::ostream& out) {
   TrainingOptions options;
   options.seed = arguments.seed;
   const TrainedModels models = train_models(corpus, options);
-  const std::filesystem::path directory = arguments.output_directory;
-  save_model(directory / "target.hex", models.target, ModelRole::target);
-  save_model(directory / "draft.hex", models.draft, ModelRole::draft);
+  target_file.write(model_file_text(models.target, ModelRole::target));
+  draft_file.write(model_file_text(models.draft, ModelRole::draft));
+  target_file.commit();
+  draft_file.commit();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
@@ -66,7 +76,7 @@ void add_train_command(CLI::App& app, std::ostream& out) {
                       "/usr/share/common-licenses)")
       ->check(CLI::ExistingFile);
   command->add_option("--output-dir", arguments->output_directory,
-                      "Directory for target.hex and draft.hex")
+                      "Directory for target.hex and draft.hex (replaced together)")
       ->capture_default_str()
       ->check(CLI::ExistingDirectory);
   add_number_option(*command, "--seed", arguments->seed,

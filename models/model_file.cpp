@@ -2,12 +2,12 @@
 
 #include "models/quoted_excerpt.hpp"
 #include "models/regular_file.hpp"
+#include "models/replacement_file.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <charconv>
-#include <fstream>
 #include <functional>
 #include <sstream>
 
@@ -160,8 +160,7 @@ std::filesystem::path default_model_path(ModelRole role) {
   return std::filesystem::path(TETRA_MODEL_DATA_DIR) / fmt::format("{}.hex", role_name(role));
 }
 
-void save_model(const std::filesystem::path& path, const IntegerModelParameters& parameters,
-                ModelRole role) {
+std::string model_file_text(const IntegerModelParameters& parameters, ModelRole role) {
   validate(parameters);
   const ModelShape& shape = parameters.shape;
   std::ostringstream text;
@@ -195,20 +194,18 @@ void save_model(const std::filesystem::path& path, const IntegerModelParameters&
   writer.comment("checksum: sum of every word above, modulo 2^32");
   const std::uint32_t checksum = writer.checksum();
   writer.word(checksum, kHeaderDigits);
+  return text.str();
+}
 
-  const std::filesystem::path temporary = path.string() + ".partial";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text.str();
-    if (!out.flush()) {
-      throw ModelFileError(fmt::format("{}: cannot write the model file", temporary.string()));
-    }
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) {
-    std::filesystem::remove(temporary, error);
-    throw ModelFileError(fmt::format("{}: cannot replace the model file", path.string()));
+void save_model(const std::filesystem::path& path, const IntegerModelParameters& parameters,
+                ModelRole role) {
+  const std::string text = model_file_text(parameters, role);
+  try {
+    ReplacementFile file(path, "model file");
+    file.write(text);
+    file.commit();
+  } catch (const FileWriteError& error) {
+    throw ModelFileError(error.what());
   }
 }
 

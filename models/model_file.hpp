@@ -26,8 +26,13 @@ public:
   using std::runtime_error::runtime_error;
 };
 
-/// Writes a model file (through a temporary file, so a failed write leaves no partial
-/// file); throws ModelFileError if it cannot be written.
+/// The text of a model file: what save_model writes. Throws std::invalid_argument unless
+/// the parameters pass validate().
+std::string model_file_text(const IntegerModelParameters& parameters, ModelRole role);
+
+/// Writes a model file through a ReplacementFile (models/replacement_file.hpp), so that a
+/// failed write leaves the old file, if any, and no partial one; throws ModelFileError
+/// with the reason if it cannot be written.
 void save_model(const std::filesystem::path& path, const IntegerModelParameters& parameters,
                 ModelRole role);
 

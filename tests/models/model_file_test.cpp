@@ -3,6 +3,7 @@
 #include "models/decoder.hpp"
 #include "models/vocabulary.hpp"
 #include "synthetic_models.hpp"
+#include "tests/support/file_size_limit.hpp"
 #include "tests/support/unprivileged_file_access.hpp"
 
 #include <fmt/format.h>
@@ -281,6 +282,22 @@ TEST_F(ModelFileTest, ReportsAFileThatFailsToReadWithTheReason) {
   // A regular file by its mode, whose first page is not mapped: read() fails with EIO.
   EXPECT_EQ(error_loading("/proc/self/mem"),
             "/proc/self/mem: cannot read the model file: Input/output error");
+}
+
+TEST_F(ModelFileTest, AFailedSaveLeavesTheOldFileAndNoPartialOne) {
+  const IntegerModelParameters other = testing::random_model({5, 2, 3, 4}, 8);
+  try {
+    const test_support::FileSizeLimit full_after(1000);
+    save_model(path_, other, ModelRole::draft);
+    ADD_FAILURE() << "the model fitted in 1000 bytes";
+  } catch (const ModelFileError& error) {
+    EXPECT_EQ(error.what(), path_.string() + ": cannot write the model file: File too large");
+  }
+  EXPECT_EQ(load_model(path_, ModelRole::draft), parameters_);
+  for (const auto& entry : std::filesystem::directory_iterator(path_.parent_path())) {
+    EXPECT_FALSE(entry.path().filename().string().starts_with(path_.filename().string() + "."))
+        << entry.path();
+  }
 }
 
 TEST_F(ModelFileTest, AcceptsCommentsBlankLinesAndUpperCaseHex) {
