@@ -39,7 +39,9 @@ std::string read_regular_file(const std::filesystem::path& path, std::string_vie
   if (opened < 0) fail(path, "open", what, std::system_category().message(errno));
   const FileDescriptor file(opened);
   struct stat status {};
-  if (::fstat(file.get(), &status) != 0) fail(path, "read", what, std::system_category().message(errno));
+  if (::fstat(file.get(), &status) != 0) {
+    fail(path, "read", what, std::system_category().message(errno));
+  }
   if (!S_ISREG(status.st_mode)) {
     fail(path, "read", what,
          fmt::format("it is {}, not a regular file", file_kind(status.st_mode)));

@@ -84,8 +84,8 @@ TEST(ParseNumber, ReadsFiniteDecimalDoubles) {
 TEST(ParseNumber, RefusesNanInfinityHexAndOverflowingDoubles) {
   for (const char* text : {"nan", "NaN", "inf", "-inf", "infinity", "0x1p3", "1e400", "+1",
                            "1,5", "", " 1"}) {
-    EXPECT_EQ(refusal<double>(text, 0.0), std::string("expected a finite decimal number >= 0, found '") + text + "'")
-        << text;
+    EXPECT_EQ(refusal<double>(text, 0.0),
+              std::string("expected a finite decimal number >= 0, found '") + text + "'");
   }
   EXPECT_EQ(refusal<double>("-0.5", 0.0), "expected a finite decimal number >= 0, found '-0.5'");
   EXPECT_EQ(refusal<double>("2", 0.0, 1.0), "expected a finite decimal number in 0..1, found '2'");

@@ -3,6 +3,7 @@
 #include "tests/support/command_run.hpp"
 #include "tests/support/file_size_limit.hpp"
 #include "tests/support/temp_directory.hpp"
+#include "tests/support/written_files.hpp"
 #include "tests/support/unprivileged_file_access.hpp"
 
 #include "models/model_file.hpp"
@@ -12,7 +13,6 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 
 namespace tetra {
@@ -20,13 +20,8 @@ namespace {
 
 using test_support::CommandRun;
 using test_support::run_tetra;
-
-std::string contents(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using test_support::file_contents;
+using test_support::file_names;
 
 class TrainCommand : public ::testing::Test {
 protected:
@@ -35,15 +30,6 @@ protected:
     std::ofstream corpus(corpus_);
     for (int repeat = 0; repeat < 40; ++repeat) corpus << "the cat sat on the mat. ";
     std::ofstream(short_corpus_) << "abc";
-  }
-
-  // The names in the output directory.
-  std::set<std::string> output_names() const {
-    std::set<std::string> names;
-    for (const auto& entry : std::filesystem::directory_iterator(output_)) {
-      names.insert(entry.path().filename().string());
-    }
-    return names;
   }
 
   // Old files in the output directory, as a previous run left them.
@@ -77,8 +63,8 @@ private:
 TEST_F(TrainCommand, WritesIntoTheCurrentDirectoryByDefaultNeverTheCheckedInModels) {
   using models::default_model_path;
   using models::ModelRole;
-  const std::string checked_in_target = contents(default_model_path(ModelRole::target));
-  const std::string checked_in_draft = contents(default_model_path(ModelRole::draft));
+  const std::string checked_in_target = file_contents(default_model_path(ModelRole::target));
+  const std::string checked_in_draft = file_contents(default_model_path(ModelRole::draft));
   CommandRun result;
   {
     const WorkingDirectory inside(output_);
@@ -87,11 +73,11 @@ TEST_F(TrainCommand, WritesIntoTheCurrentDirectoryByDefaultNeverTheCheckedInMode
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.out.find("wrote ./target.hex and ./draft.hex"), std::string::npos)
       << result.out;
-  EXPECT_EQ(output_names(), (std::set<std::string>{"target.hex", "draft.hex"}));
+  EXPECT_EQ(file_names(output_), (std::set<std::string>{"target.hex", "draft.hex"}));
   EXPECT_NO_THROW(models::load_model(output_ / "target.hex", ModelRole::target));
   EXPECT_NO_THROW(models::load_model(output_ / "draft.hex", ModelRole::draft));
-  EXPECT_EQ(contents(default_model_path(ModelRole::target)), checked_in_target);
-  EXPECT_EQ(contents(default_model_path(ModelRole::draft)), checked_in_draft);
+  EXPECT_EQ(file_contents(default_model_path(ModelRole::target)), checked_in_target);
+  EXPECT_EQ(file_contents(default_model_path(ModelRole::draft)), checked_in_draft);
 }
 
 TEST_F(TrainCommand, ChecksThatTheDirectoryTakesFilesBeforeTraining) {
@@ -103,7 +89,7 @@ TEST_F(TrainCommand, ChecksThatTheDirectoryTakesFilesBeforeTraining) {
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_EQ(result.err, "tetra train: error: " + (output_ / "target.hex").string() +
                             ": cannot create the model file: Permission denied\n");
-  EXPECT_TRUE(output_names().empty());
+  EXPECT_TRUE(file_names(output_).empty());
 }
 
 TEST_F(TrainCommand, RefusesADirectoryInPlaceOfAModelFileBeforeTraining) {
@@ -113,7 +99,7 @@ TEST_F(TrainCommand, RefusesADirectoryInPlaceOfAModelFileBeforeTraining) {
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_EQ(result.err, "tetra train: error: " + (output_ / "draft.hex").string() +
                             ": cannot replace the model file: it is a directory\n");
-  EXPECT_EQ(output_names(), (std::set<std::string>{"draft.hex"}));
+  EXPECT_EQ(file_names(output_), (std::set<std::string>{"draft.hex"}));
 }
 
 TEST_F(TrainCommand, AFullDiskLeavesTheOldPairAndNoPartialFile) {
@@ -127,9 +113,9 @@ TEST_F(TrainCommand, AFullDiskLeavesTheOldPairAndNoPartialFile) {
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_EQ(result.err, "tetra train: error: " + (output_ / "target.hex").string() +
                             ": cannot write the model file: File too large\n");
-  EXPECT_EQ(contents(output_ / "target.hex"), "old target");
-  EXPECT_EQ(contents(output_ / "draft.hex"), "old draft");
-  EXPECT_EQ(output_names(), (std::set<std::string>{"target.hex", "draft.hex"}));
+  EXPECT_EQ(file_contents(output_ / "target.hex"), "old target");
+  EXPECT_EQ(file_contents(output_ / "draft.hex"), "old draft");
+  EXPECT_EQ(file_names(output_), (std::set<std::string>{"target.hex", "draft.hex"}));
 }
 
 TEST_F(TrainCommand, ReplacesTheOldPairWhenBothAreWritten) {
@@ -139,7 +125,7 @@ TEST_F(TrainCommand, ReplacesTheOldPairWhenBothAreWritten) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NO_THROW(models::load_model(output_ / "target.hex", models::ModelRole::target));
   EXPECT_NO_THROW(models::load_model(output_ / "draft.hex", models::ModelRole::draft));
-  EXPECT_EQ(output_names(), (std::set<std::string>{"target.hex", "draft.hex"}));
+  EXPECT_EQ(file_names(output_), (std::set<std::string>{"target.hex", "draft.hex"}));
 }
 
 }  // namespace

@@ -3,24 +3,20 @@
 #include "tests/support/file_size_limit.hpp"
 #include "tests/support/temp_directory.hpp"
 #include "tests/support/unprivileged_file_access.hpp"
+#include "tests/support/written_files.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 
 namespace tetra::models {
 namespace {
 
-std::string contents(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using test_support::file_contents;
+using test_support::file_names;
 
 class ReplacementFileTest : public ::testing::Test {
 protected:
@@ -30,13 +26,7 @@ protected:
   }
 
   // The names in the directory: the two destinations and nothing left behind.
-  std::set<std::string> names() const {
-    std::set<std::string> found;
-    for (const auto& entry : std::filesystem::directory_iterator(directory_.path())) {
-      found.insert(entry.path().filename().string());
-    }
-    return found;
-  }
+  std::set<std::string> names() const { return file_names(directory_.path()); }
 
   test_support::TempDirectory directory_;
   std::filesystem::path first_ = directory_.path() / "first.hex";
@@ -45,11 +35,11 @@ protected:
 
 TEST_F(ReplacementFileTest, ReplacesTheFileWhenCommitted) {
   ReplacementFile file(first_, "model file");
-  EXPECT_EQ(contents(first_), "old first");
+  EXPECT_EQ(file_contents(first_), "old first");
   file.write("new first");
-  EXPECT_EQ(contents(first_), "old first");
+  EXPECT_EQ(file_contents(first_), "old first");
   file.commit();
-  EXPECT_EQ(contents(first_), "new first");
+  EXPECT_EQ(file_contents(first_), "new first");
   EXPECT_EQ(names(), (std::set<std::string>{"first.hex", "second.hex"}));
 }
 
@@ -58,7 +48,7 @@ TEST_F(ReplacementFileTest, CreatesAFileThatDidNotExist) {
   ReplacementFile file(fresh, "model file");
   file.write("fresh");
   file.commit();
-  EXPECT_EQ(contents(fresh), "fresh");
+  EXPECT_EQ(file_contents(fresh), "fresh");
 }
 
 TEST_F(ReplacementFileTest, LeavesTheOldFileAndNoTemporaryWhenNotCommitted) {
@@ -66,7 +56,7 @@ TEST_F(ReplacementFileTest, LeavesTheOldFileAndNoTemporaryWhenNotCommitted) {
     ReplacementFile file(first_, "model file");
     file.write("new first");
   }
-  EXPECT_EQ(contents(first_), "old first");
+  EXPECT_EQ(file_contents(first_), "old first");
   EXPECT_EQ(names(), (std::set<std::string>{"first.hex", "second.hex"}));
 }
 
@@ -81,8 +71,8 @@ TEST_F(ReplacementFileTest, AFullDiskOnTheSecondOfAPairLeavesBothOldFiles) {
   } catch (const FileWriteError& error) {
     EXPECT_EQ(error.what(), second_.string() + ": cannot write the model file: File too large");
   }
-  EXPECT_EQ(contents(first_), "old first");
-  EXPECT_EQ(contents(second_), "old second");
+  EXPECT_EQ(file_contents(first_), "old first");
+  EXPECT_EQ(file_contents(second_), "old second");
   EXPECT_EQ(names(), (std::set<std::string>{"first.hex", "second.hex"}));
 }
 
