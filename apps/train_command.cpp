@@ -28,9 +28,9 @@ struct TrainArguments {
 void run_train(const TrainArguments& arguments, std::ostream& out) {
   const auto start = std::chrono::steady_clock::now();
   const std::filesystem::path directory = arguments.output_directory;
-  // Created before training, so that a directory that cannot take the files fails at
-  // once; both are written before either replaces its old file, so that a failure leaves
-  // the old pair as it was.
+  // Made before training, so that a directory that cannot take the files fails at once;
+  // both are written before either replaces its old file, so that a failure leaves the
+  // old pair as it was.
   ReplacementFile target_file(directory / "target.hex", "model file");
   ReplacementFile draft_file(directory / "draft.hex", "model file");
   std::vector<std::filesystem::path> files(arguments.corpus_files.begin(),

@@ -31,6 +31,17 @@ ReplacementFile::ReplacementFile(std::filesystem::path destination, std::string_
   if (::stat(destination_.c_str(), &status) == 0 && !S_ISREG(status.st_mode)) {
     fail("replace", S_ISDIR(status.st_mode) ? "it is a directory" : "it is not a regular file");
   }
+  // Proves now that the directory takes the file, so that no work done before write() is
+  // wasted; the file itself waits for write(), so that an interrupted run leaves nothing.
+  create_temporary();
+  remove_temporary();
+}
+
+ReplacementFile::~ReplacementFile() {
+  if (!committed_) remove_temporary();
+}
+
+void ReplacementFile::create_temporary() {
   // A name no other writer uses: the process id and a counter, created exclusively.
   for (unsigned attempt = 0;; ++attempt) {
     temporary_ = fmt::format("{}.partial.{}.{}", destination_.string(), ::getpid(), attempt);
@@ -45,12 +56,14 @@ ReplacementFile::ReplacementFile(std::filesystem::path destination, std::string_
   }
 }
 
-ReplacementFile::~ReplacementFile() {
+void ReplacementFile::remove_temporary() {
   file_.close();
-  if (!committed_ && !temporary_.empty()) ::unlink(temporary_.c_str());
+  if (!temporary_.empty()) ::unlink(temporary_.c_str());
+  temporary_.clear();
 }
 
 void ReplacementFile::write(std::string_view contents) {
+  create_temporary();
   while (!contents.empty()) {
     const ssize_t count = ::write(file_.get(), contents.data(), contents.size());
     if (count < 0) {

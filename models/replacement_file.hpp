@@ -17,12 +17,13 @@ public:
   using std::runtime_error::runtime_error;
 };
 
-/// The new version of one file. Creating it creates a temporary file in the destination's
-/// directory, so that a directory that cannot take the file fails before any work is
-/// done; write() fills it and flushes it to the disk (fsync); commit() renames it over the
-/// destination and flushes the directory. Destroyed uncommitted, it removes the temporary
-/// file and leaves the destination as it was. Files replaced together (a model pair) are
-/// all written before any is committed, so that a failed write changes none of them.
+/// The new version of one file. Creating it creates and removes a temporary file in the
+/// destination's directory, so that a directory that cannot take the file fails before
+/// any work is done, while an interrupted run leaves nothing behind; write() creates the
+/// temporary file again, fills it and flushes it to the disk (fsync); commit() renames it
+/// over the destination and flushes the directory. Destroyed uncommitted, it removes the
+/// temporary file and leaves the destination as it was. Files replaced together (a model
+/// pair) are all written before any is committed, so that a failed write changes none.
 /// Example:
 ///   ReplacementFile file("models/data/target.hex", "model file");
 ///   file.write(text);
@@ -38,7 +39,7 @@ public:
   ReplacementFile(const ReplacementFile&) = delete;
   ReplacementFile& operator=(const ReplacementFile&) = delete;
 
-  /// Writes all of `contents` to the temporary file and flushes it to the disk; once only.
+  /// Writes all of `contents` to a new temporary file and flushes it to the disk; once.
   void write(std::string_view contents);
 
   /// Puts the written file in the destination's place; after write() only.
@@ -47,6 +48,8 @@ public:
   const std::filesystem::path& destination() const { return destination_; }
 
 private:
+  void create_temporary();
+  void remove_temporary();
   [[noreturn]] void fail(std::string_view action, std::string_view reason) const;
 
   std::filesystem::path destination_;

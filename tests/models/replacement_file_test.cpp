@@ -51,6 +51,11 @@ TEST_F(ReplacementFileTest, CreatesAFileThatDidNotExist) {
   EXPECT_EQ(file_contents(fresh), "fresh");
 }
 
+TEST_F(ReplacementFileTest, MakesNoFileUntilWrittenSoThatAnInterruptedRunLeavesNothing) {
+  const ReplacementFile file(first_, "model file");
+  EXPECT_EQ(names(), (std::set<std::string>{"first.hex", "second.hex"}));
+}
+
 TEST_F(ReplacementFileTest, LeavesTheOldFileAndNoTemporaryWhenNotCommitted) {
   {
     ReplacementFile file(first_, "model file");
