@@ -1,0 +1,14 @@
+accel_pkg.sv
+model_rom.sv
+host_interface.sv
+context_buffer.sv
+weight_memory.sv
+probability_unit.sv
+mlp_engine.sv
+accept_unit.sv
+token_sampler.sv
+xorshift_generator.sv
+performance_counters.sv
+controller.sv
+accelerator_configuration.sv
+accelerator.sv
