@@ -1,3 +1,4 @@
+`timescale 1ns / 1ps
 // Types, limits and arithmetic shared by every block of the accelerator RTL, and the
 // layout of the model files the ROMs read (docs/models.md, "File format").
 package accel_pkg;
@@ -118,21 +119,25 @@ package accel_pkg;
     logic complete;
   } model_header_read_t;
 
-  // Reads the header as $readmemh reads words: a line's first hex word counts, `//`
-  // comment lines and blank lines do not.
+  // Reads the header as $readmemh reads words: hex words separated by white space, a
+  // `//` comment running to the end of its line.
   function automatic model_header_read_t read_model_header(input string path);
     model_header_read_t header;
-    logic [8 * 256 - 1:0] line;  // a reg: Icarus reads lines into vectors only
-    int file, found;
+    logic [8 * 256 - 1:0] rest_of_line;  // a vector: Icarus 11 reads lines into vectors only
+    int file, found, code;
     logic [31:0] word;
     header.words = '0;
     found = 0;
     file = $fopen(path, "r");
     if (file != 0) begin
-      while (found < HEADER_WORDS && $fgets(line, file) > 0) begin
-        if ($sscanf(line, "%h", word) == 1) begin
+      code = 0;
+      while (found < HEADER_WORDS && code >= 0) begin
+        code = $fscanf(file, "%h", word);
+        if (code == 1) begin
           header.words = header.words | ($bits(model_header_t))'(word) << (32 * found);
           found = found + 1;
+        end else if (code == 0) begin
+          code = $fgets(rest_of_line, file) > 0 ? 0 : -1;
         end
       end
       $fclose(file);

@@ -1,3 +1,4 @@
+`timescale 1ns / 1ps
 // The speculative-decoding accelerator: host interface, context buffer, draft engine with
 // on-chip weights, target engine streaming from the weight memory, probability units,
 // accept unit, token sampler, random number generator, controller and performance

@@ -1,3 +1,4 @@
+`timescale 1ns / 1ps
 // Simulation only: reads the accelerator's run-time configuration from plusargs and the
 // model files' headers at time 0 (see accelerator.sv), checks it as accel::validate and
 // models::load_model do, and against the largest configuration the build holds. Anything

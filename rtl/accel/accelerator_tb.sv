@@ -5,15 +5,15 @@
 // prompt, take every output token), then one line per result on standard output:
 //   token ID                 each generated token, in order
 //   counter NAME VALUE       the nine performance counters after `done`
-//   x_after_reset NAME TIME  the first edge after reset at which an output held X or Z
-//   first_x NAME TIME        (with +inject) the first edge at which a watched signal is X
+//   x_after_reset NAME NS    the first edge after reset at which an output held X or Z
+//   first_x NAME NS          (with +inject) the first edge at which a watched signal is X
 //   status ok | status timeout
 // Plusargs: the accelerator's (+target= +draft= +lanes= +mem_bw= +mem_latency= +draft_bw=)
 // and +prompt=HEXFILE (one token per line) +prompt_length=P +tokens=N +k=K +sample=0|1
 // +seed=HEX +hold_output=CYCLES (out_ready low that long after start) +max_cycles=C, and
 // +inject=NAME to put an X on an input: in_valid_in_reset (in_valid X while rst is 1),
 // in_valid (X while in_ready, for one edge), in_token (X on the first prompt token).
-`timescale 1ps / 1ps
+`timescale 1ns / 1ps
 module accelerator_tb;
   import accel_pkg::*;
 
@@ -39,7 +39,7 @@ module accelerator_tb;
     .INPUTS_MAX(INPUTS_MAX), .HIDDEN_MAX(HIDDEN_MAX)
   ) dut (.*);
 
-  always #500 clk = ~clk;  // 1 ns period, first rising edge at 0.5 ns as in Tetra
+  always #0.5 clk = ~clk;  // 1 ns period, first rising edge at 0.5 ns as in Tetra
 
   token_t prompt [MAX_PROMPT];
   int prompt_length, new_tokens, draft_length, sample, hold_output, max_cycles;
@@ -137,13 +137,11 @@ module accelerator_tb;
         check_output(8, "host.prompt_valid", `UNKNOWN(dut.prompt_valid));
         check_output(9, "host.prompt_token", `UNKNOWN(dut.prompt_token));
         check_output(10, "controller.append_token", `UNKNOWN(dut.append_token));
-        check_output(11, "context.draft_token", `UNKNOWN(dut.draft_context_token));
-        check_output(12, "context.target_token", `UNKNOWN(dut.target_context_token));
-        check_output(13, "draft_engine.logit", `UNKNOWN(dut.draft_engine.logit));
-        check_output(14, "target_engine.logit", `UNKNOWN(dut.target_engine.logit));
-        check_output(15, "sampler.token", `UNKNOWN(dut.sampled_token));
-        check_output(16, "controller.state", `UNKNOWN(dut.controller.state));
-        check_output(17, "controller.push_token", `UNKNOWN(dut.push_token));
+        check_output(11, "draft_engine.logit", `UNKNOWN(dut.draft_engine.logit));
+        check_output(12, "target_engine.logit", `UNKNOWN(dut.target_engine.logit));
+        check_output(13, "sampler.token", `UNKNOWN(dut.sampled_token));
+        check_output(14, "controller.state", `UNKNOWN(dut.controller.state));
+        check_output(15, "controller.push_token", `UNKNOWN(dut.push_token));
       end
     end
     if (rst === 1'b1) reset_seen <= 1'b1;
@@ -152,7 +150,8 @@ module accelerator_tb;
   task automatic check_output(input int index, input string name, input logic unknown);
     if (unknown && !x_reported[index]) begin
       x_reported[index] = 1'b1;
-      $display("%s %s %0t", index < 8 ? "x_after_reset" : "first_x", name, $time);
+      if (index < 8) $display("x_after_reset %s %0.1f", name, $realtime);
+      else $display("first_x %s %0.1f", name, $realtime);
     end
   endtask
 

@@ -1,4 +1,5 @@
 `include "unknown.svh"
+`timescale 1ns / 1ps
 
 // The accept unit: tests draft tokens x_1..x_k in order against the target's scores and
 // stops at the first rejection, five edges per test: read x_i from the context, wait,
@@ -125,16 +126,16 @@ module accept_unit
     if (rst === 1'b0) begin
       if (`UNKNOWN(start) || (state == IDLE && start === 1'b1 &&
                                 `UNKNOWN({draft_length, sample_mode, base}))) begin
-        $error("%m.start is %b with draft_length %h, sample_mode %b, base %h at %0t", start,
-               draft_length, sample_mode, base, $time);
+        $error("%m.start is %b with draft_length %h, sample_mode %b, base %h at %0.1f ns", start,
+               draft_length, sample_mode, base, $realtime);
       end
-      if (state == IDLE && start === 1'b1 && draft_length == '0) $error("%m: started with K = 0 at %0t", $time);
+      if (state == IDLE && start === 1'b1 && draft_length == '0) $error("%m: started with K = 0 at %0.1f ns", $realtime);
       if (state == LOOKUP && `UNKNOWN(context_token)) begin
-        $error("%m.context_token is %b at %0t", context_token, $time);
+        $error("%m.context_token is %b at %0.1f ns", context_token, $realtime);
       end
       if (state == DECIDE && (sampling ? `UNKNOWN({random, draft_mass, target_total, target_mass, draft_total})
                                        : `UNKNOWN(target_argmax))) begin
-        $error("%m: an unknown score or random value at the decision at %0t", $time);
+        $error("%m: an unknown score or random value at the decision at %0.1f ns", $realtime);
       end
     end
   end

@@ -1,4 +1,5 @@
 `include "unknown.svh"
+`timescale 1ns / 1ps
 
 // The context buffer: the token history (prompt, emitted tokens and the current draft) in
 // a ring of CONTEXT_DEPTH tokens, with an append port, a truncate port that rolls back
@@ -66,10 +67,10 @@ module context_buffer
   always @(posedge clk) begin
     if (rst === 1'b0) begin
       if (`UNKNOWN(truncate) || (truncate === 1'b1 && `UNKNOWN(truncate_length))) begin
-        $error("%m.truncate is %b with truncate_length %b at %0t", truncate, truncate_length, $time);
+        $error("%m.truncate is %b with truncate_length %b at %0.1f ns", truncate, truncate_length, $realtime);
       end
       if (`UNKNOWN(append) || (append === 1'b1 && `UNKNOWN(append_token))) begin
-        $error("%m.append is %b with append_token %b at %0t", append, append_token, $time);
+        $error("%m.append is %b with append_token %b at %0.1f ns", append, append_token, $realtime);
       end
     end
   end

@@ -1,4 +1,5 @@
 `include "unknown.svh"
+`timescale 1ns / 1ps
 
 // The controller: the decode loop's FSM. It loads the prompt into the context buffer,
 // then iterates: k draft steps (draft engine, then a pick by the sampler), one or more
@@ -270,17 +271,17 @@ module controller
       if ((state == IDLE || state == FINISHED) &&
           (`UNKNOWN(start) || (start === 1'b1 &&
                                  `UNKNOWN({prompt_length, new_tokens, draft_length, sample})))) begin
-        $error("%m.start is %b with prompt_length %h, new_tokens %h, draft_length %h, sample %b at %0t",
-               start, prompt_length, new_tokens, draft_length, sample, $time);
+        $error("%m.start is %b with prompt_length %h, new_tokens %h, draft_length %h, sample %b at %0.1f ns",
+               start, prompt_length, new_tokens, draft_length, sample, $realtime);
       end
       if ((state == IDLE || state == FINISHED) && start === 1'b1 &&
           (new_tokens == '0 || 32'(draft_length) > MAX_DRAFT_LENGTH)) begin
-        $error("%m: start with %0d tokens and K = %0d (1.. tokens, K 0..%0d) at %0t", new_tokens,
-               draft_length, MAX_DRAFT_LENGTH, $time);
+        $error("%m: start with %0d tokens and K = %0d (1.. tokens, K 0..%0d) at %0.1f ns", new_tokens,
+               draft_length, MAX_DRAFT_LENGTH, $realtime);
       end
       if (state == LOAD && (`UNKNOWN(prompt_valid) ||
                             (prompt_valid === 1'b1 && `UNKNOWN(prompt_token)))) begin
-        $error("%m.prompt_valid is %b with prompt_token %b at %0t", prompt_valid, prompt_token, $time);
+        $error("%m.prompt_valid is %b with prompt_token %b at %0.1f ns", prompt_valid, prompt_token, $realtime);
       end
     end
   end

@@ -1,4 +1,5 @@
 `include "unknown.svh"
+`timescale 1ns / 1ps
 
 // The host interface: a ready/valid stream of prompt tokens in, a ready/valid stream of
 // generated tokens out through an OUTPUT_FIFO_DEPTH-entry FIFO. A transfer happens at a
@@ -93,21 +94,21 @@ module host_interface
   // Errors of docs/accelerator.md (X handling, misuse), reported with the time.
   always @(posedge clk) begin
     if (rst === 1'b0) begin
-      if (`UNKNOWN(start)) $error("%m.start is %b at %0t", start, $time);
+      if (`UNKNOWN(start)) $error("%m.start is %b at %0.1f ns", start, $realtime);
       if (start === 1'b1 && `UNKNOWN(prompt_length)) begin
-        $error("%m.prompt_length is %b at %0t", prompt_length, $time);
+        $error("%m.prompt_length is %b at %0.1f ns", prompt_length, $realtime);
       end
-      if (in_ready === 1'b1 && `UNKNOWN(in_valid)) $error("%m.in_valid is %b at %0t", in_valid, $time);
+      if (in_ready === 1'b1 && `UNKNOWN(in_valid)) $error("%m.in_valid is %b at %0.1f ns", in_valid, $realtime);
       if (in_ready === 1'b1 && in_valid === 1'b1 && `UNKNOWN(in_token)) begin
-        $error("%m.in_token is %b at %0t", in_token, $time);
+        $error("%m.in_token is %b at %0.1f ns", in_token, $realtime);
       end
-      if (out_valid === 1'b1 && `UNKNOWN(out_ready)) $error("%m.out_ready is %b at %0t", out_ready, $time);
+      if (out_valid === 1'b1 && `UNKNOWN(out_ready)) $error("%m.out_ready is %b at %0.1f ns", out_ready, $realtime);
       if (`UNKNOWN(push) || (push === 1'b1 && `UNKNOWN(push_token))) begin
-        $error("%m.push is %b with push_token %b at %0t", push, push_token, $time);
+        $error("%m.push is %b with push_token %b at %0.1f ns", push, push_token, $realtime);
       end
       if (push === 1'b1 && fill - (FILL_BITS + 1)'(out_valid && out_ready) ==
                            (FILL_BITS + 1)'(OUTPUT_FIFO_DEPTH)) begin
-        $error("%m: push into a full output FIFO at %0t", $time);
+        $error("%m: push into a full output FIFO at %0.1f ns", $realtime);
       end
     end
   end

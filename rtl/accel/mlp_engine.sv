@@ -1,4 +1,5 @@
 `include "unknown.svh"
+`timescale 1ns / 1ps
 
 // An MLP engine: gathers the context of up to `lanes` positions, streams a model's weight
 // matrices once from a weight memory, multiplies every weight beat into every active
@@ -322,22 +323,22 @@ module mlp_engine
   always @(posedge clk) begin
     if (rst === 1'b0) begin
       if (`UNKNOWN(start) || (start === 1'b1 && `UNKNOWN({base, first_position, positions}))) begin
-        $error("%m.start is %b with base %h, first_position %h, positions %h at %0t", start, base,
-               first_position, positions, $time);
+        $error("%m.start is %b with base %h, first_position %h, positions %h at %0.1f ns", start, base,
+               first_position, positions, $realtime);
       end
       if (state == IDLE && start === 1'b1 && (positions == '0 || 32'(positions) > 32'(lanes) ||
           32'(first_position) + 32'(positions) > SCORE_POSITIONS)) begin
-        $error("%m: start with %0d positions from position %0d (the engine has %0d lanes and the score store %0d positions) at %0t",
-               positions, first_position, lanes, SCORE_POSITIONS, $time);
+        $error("%m: start with %0d positions from position %0d (the engine has %0d lanes and the score store %0d positions) at %0.1f ns",
+               positions, first_position, lanes, SCORE_POSITIONS, $realtime);
       end
       if (state == GATHER && gather_wait == '0 && `UNKNOWN(context_token)) begin
-        $error("%m.context_token is %b at %0t", context_token, $time);
+        $error("%m.context_token is %b at %0.1f ns", context_token, $realtime);
       end else if (state == GATHER && gather_wait == '0 && 32'(context_token) >= 32'(shape.vocabulary)) begin
-        $error("%m: context token %0d is outside the %0d-token vocabulary at %0t", context_token,
-               shape.vocabulary, $time);
+        $error("%m: context token %0d is outside the %0d-token vocabulary at %0.1f ns", context_token,
+               shape.vocabulary, $realtime);
       end
       if (state == MULTIPLY && (`UNKNOWN(beat_valid) || (beat_valid === 1'b1 && `UNKNOWN(beat)))) begin
-        $error("%m.beat is %h (valid %b) at %0t", beat, beat_valid, $time);
+        $error("%m.beat is %h (valid %b) at %0.1f ns", beat, beat_valid, $realtime);
       end
     end
   end

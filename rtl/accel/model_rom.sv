@@ -1,3 +1,4 @@
+`timescale 1ns / 1ps
 // A read-only table of one model: a section of the model file named by the `+ROLE=FILE`
 // plusarg (ROLE is "target" or "draft"), loaded with $readmemh, read combinationally.
 // Entry i packs ELEMENTS elements of ELEMENT_BITS bits, element k in bits

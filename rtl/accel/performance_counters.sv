@@ -1,4 +1,5 @@
 `include "unknown.svh"
+`timescale 1ns / 1ps
 
 // The performance counters: 64-bit registers, cleared at each run's start, counting the
 // cycles of the decode loop and the tokens it drafted, accepted and emitted. Each edge
@@ -70,9 +71,9 @@ module performance_counters
   always @(posedge clk) begin
     if (rst === 1'b0 && (`UNKNOWN({clear, counting}) || (clear === 1'b0 && counting === 1'b1 &&
         `UNKNOWN({drafting, verifying, output_blocked, draft_stalled, target_stalled, iteration_done})))) begin
-      $error("%m: status bits clear %b counting %b drafting %b verifying %b blocked %b stalled %b %b done %b at %0t",
+      $error("%m: status bits clear %b counting %b drafting %b verifying %b blocked %b stalled %b %b done %b at %0.1f ns",
              clear, counting, drafting, verifying, output_blocked, draft_stalled, target_stalled,
-             iteration_done, $time);
+             iteration_done, $realtime);
     end
   end
 `endif

@@ -1,4 +1,5 @@
 `include "unknown.svh"
+`timescale 1ns / 1ps
 
 // The probability unit: turns each position's logits into masses with the exp lookup
 // table, mass = exp_table[(max - logit) >> mass_shift] (0 past the table), sums them, and
@@ -118,11 +119,11 @@ module probability_unit
   always @(posedge clk) begin
     if (rst === 1'b0 && (`UNKNOWN(logit_valid) || (logit_valid === 1'b1 &&
         `UNKNOWN({logit_position, logit_token, logit, max_logit, argmax, logit_last})))) begin
-      $error("%m: logit element valid %b position %b token %b logit %h max %h argmax %b last %b at %0t",
-             logit_valid, logit_position, logit_token, logit, max_logit, argmax, logit_last, $time);
+      $error("%m: logit element valid %b position %b token %b logit %h max %h argmax %b last %b at %0.1f ns",
+             logit_valid, logit_position, logit_token, logit, max_logit, argmax, logit_last, $realtime);
     end else if (rst === 1'b0 && logit_valid === 1'b1 && !in_store(logit_position, logit_token)) begin
-      $error("%m: score (%0d, %0d) is outside %0d positions x %0d tokens at %0t", logit_position,
-             logit_token, SCORE_POSITIONS, vocabulary, $time);
+      $error("%m: score (%0d, %0d) is outside %0d positions x %0d tokens at %0.1f ns", logit_position,
+             logit_token, SCORE_POSITIONS, vocabulary, $realtime);
     end
   end
 `endif

@@ -1,4 +1,5 @@
 `include "unknown.svh"
+`timescale 1ns / 1ps
 
 // The residual and bonus sampler: picks one token from a position of the score stores.
 // Greedy: the argmax. Sample: one draw r, threshold = (r * W) >> 64, and the first token
@@ -157,18 +158,18 @@ module token_sampler
     if (rst === 1'b0) begin
       if (`UNKNOWN(start) || (state == IDLE && start === 1'b1 &&
                                 `UNKNOWN({source, position, sample_mode}))) begin
-        $error("%m.start is %b with source %b, position %h, sample_mode %b at %0t", start, source,
-               position, sample_mode, $time);
+        $error("%m.start is %b with source %b, position %h, sample_mode %b at %0.1f ns", start, source,
+               position, sample_mode, $realtime);
       end
       if (state == IDLE && start === 1'b1 && source > SOURCE_RESIDUAL) begin
-        $error("%m: source %0d does not exist at %0t", source, $time);
+        $error("%m: source %0d does not exist at %0.1f ns", source, $realtime);
       end
       if (state == SCAN && scan_first && (scan_total == '0 || scan_total > MAX_WEIGHT_SUM)) begin
-        $error("%m: weight sum %0d is outside 1..2^48 at %0t", scan_total, $time);
+        $error("%m: weight sum %0d is outside 1..2^48 at %0.1f ns", scan_total, $realtime);
       end
       if (state == SCAN && edge_index >= 10'd2 && !(scan_threshold < scan_running) &&
           32'(edge_index) - 32'd1 == 32'(vocabulary)) begin
-        $error("%m: threshold %0d beyond the weight sum at %0t", scan_threshold, $time);
+        $error("%m: threshold %0d beyond the weight sum at %0.1f ns", scan_threshold, $realtime);
       end
     end
   end

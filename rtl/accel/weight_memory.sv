@@ -1,4 +1,5 @@
 `include "unknown.svh"
+`timescale 1ns / 1ps
 
 // A weight memory that streams one fixed image (a model's two weight matrices) at a
 // run-time beat width after a run-time latency: the target engine's off-chip memory, or,
@@ -97,7 +98,7 @@ module weight_memory
   // Errors of docs/accelerator.md (X handling, misuse), reported with the time.
   always @(posedge clk) begin
     if (rst === 1'b0 && (`UNKNOWN(request) || (state == STREAM && request === 1'b1))) begin
-      $error("%m: request %b while a pass is streaming at %0t", request, $time);
+      $error("%m: request %b while a pass is streaming at %0.1f ns", request, $realtime);
     end
   end
 `endif

@@ -1,4 +1,5 @@
 `include "unknown.svh"
+`timescale 1ns / 1ps
 
 // The hardware random number generator: xorshift64 (13, 7, 17), one draw per cycle, bit
 // for bit the reference's models::XorshiftRng. `load` seeds it (SplitMix64 of the seed,
@@ -36,10 +37,10 @@ module xorshift_generator
   always @(posedge clk) begin
     if (rst === 1'b0 && (`UNKNOWN({load, accept_draw, sample_draw}) ||
                          (load === 1'b1 && `UNKNOWN(seed)))) begin
-      $error("%m: load %b (seed %h), accept_draw %b, sample_draw %b at %0t", load, seed,
-             accept_draw, sample_draw, $time);
+      $error("%m: load %b (seed %h), accept_draw %b, sample_draw %b at %0.1f ns", load, seed,
+             accept_draw, sample_draw, $realtime);
     end else if (rst === 1'b0 && accept_draw === 1'b1 && sample_draw === 1'b1) begin
-      $error("%m: the accept unit and the sampler draw in the same cycle at %0t", $time);
+      $error("%m: the accept unit and the sampler draw in the same cycle at %0.1f ns", $realtime);
     end
   end
 `endif
