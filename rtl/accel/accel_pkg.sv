@@ -38,6 +38,7 @@ package accel_pkg;
     logic [4:0] hidden_shift;
     logic [4:0] mass_shift;
   } model_shape_t;
+  localparam int MODEL_SHAPE_BITS = 9 + 8 + 13 + 13 + 20 + 5 + 5;  // $bits(model_shape_t)
 
   // ---- Random numbers (docs/models.md, "Random numbers") ----
 
@@ -51,7 +52,7 @@ package accel_pkg;
     z = (z ^ (z >> 30)) * 64'hBF58476D1CE4E5B9;
     z = (z ^ (z >> 27)) * 64'h94D049BB133111EB;
     z = z ^ (z >> 31);
-    return z != 64'd0 ? z : GOLDEN_GAMMA;
+    seeded_state = z != 64'd0 ? z : GOLDEN_GAMMA;
   endfunction
 
   // One xorshift64 (13, 7, 17) step.
@@ -59,7 +60,7 @@ package accel_pkg;
     logic [63:0] s;
     s = state ^ (state << 13);
     s = s ^ (s >> 7);
-    return s ^ (s << 17);
+    xorshift = s ^ (s << 17);
   endfunction
 
   // ---- Model file layout (docs/models.md, "File format") ----
@@ -78,36 +79,40 @@ package accel_pkg;
   localparam int SECTION_EXP_TABLE = 3;         // 256 uint16
   localparam int SECTION_STREAMED_WEIGHTS = 4;  // hidden then output weights, 64-byte rows
 
+  // Bytes of the streamed image (both weight matrices): H rows of C*E, V rows of H.
+  function automatic logic [31:0] streamed_bytes(input logic [12:0] hidden,
+                                                 input logic [19:0] inputs,
+                                                 input logic [8:0] vocabulary);
+    streamed_bytes = 32'(hidden) * (32'(inputs) + 32'(vocabulary));
+  endfunction
+
+`ifndef SYNTHESIS
+  // Where each section starts, for the ROMs' loaders (simulation only).
   localparam int EMBEDDING_OFFSET = HEADER_WORDS;
 
   function automatic int hidden_weights_offset(input model_shape_t shape);
-    return EMBEDDING_OFFSET + int'(shape.vocabulary) * int'(shape.embedding);
+    hidden_weights_offset = EMBEDDING_OFFSET + 32'(shape.vocabulary) * 32'(shape.embedding);
   endfunction
 
   function automatic int hidden_bias_offset(input model_shape_t shape);
-    return hidden_weights_offset(shape) + int'(shape.hidden) * int'(shape.inputs);
+    hidden_bias_offset = hidden_weights_offset(shape) + 32'(shape.hidden) * 32'(shape.inputs);
   endfunction
 
   function automatic int output_weights_offset(input model_shape_t shape);
-    return hidden_bias_offset(shape) + int'(shape.hidden);
+    output_weights_offset = hidden_bias_offset(shape) + 32'(shape.hidden);
   endfunction
 
   function automatic int output_bias_offset(input model_shape_t shape);
-    return output_weights_offset(shape) + int'(shape.vocabulary) * int'(shape.hidden);
+    output_bias_offset = output_weights_offset(shape) + 32'(shape.vocabulary) * 32'(shape.hidden);
   endfunction
 
   function automatic int exp_table_offset(input model_shape_t shape);
-    return output_bias_offset(shape) + int'(shape.vocabulary);
+    exp_table_offset = output_bias_offset(shape) + 32'(shape.vocabulary);
   endfunction
 
   // Words in the whole file, the checksum included.
   function automatic int model_words(input model_shape_t shape);
-    return exp_table_offset(shape) + EXP_TABLE_SIZE + 1;
-  endfunction
-
-  // Bytes of the streamed image (both weight matrices).
-  function automatic int streamed_bytes(input model_shape_t shape);
-    return int'(shape.hidden) * (int'(shape.inputs) + int'(shape.vocabulary));
+    model_words = exp_table_offset(shape) + EXP_TABLE_SIZE + 1;
   endfunction
 
   typedef logic [HEADER_WORDS - 1:0][31:0] model_header_t;
@@ -143,7 +148,7 @@ package accel_pkg;
       $fclose(file);
     end
     header.complete = found == HEADER_WORDS;
-    return header;
+    read_model_header = header;
   endfunction
 
   function automatic model_shape_t shape_of(input model_header_t header);
@@ -155,8 +160,9 @@ package accel_pkg;
     shape.inputs = 20'(header[4][7:0] * header[5][12:0]);
     shape.hidden_shift = header[7][4:0];
     shape.mass_shift = header[8][4:0];
-    return shape;
+    shape_of = shape;
   endfunction
+`endif
   /* verilator lint_on UNUSEDSIGNAL */
 
 endpackage

@@ -28,8 +28,8 @@ module accelerator
   parameter int DEFAULT_DRAFT_BYTES_PER_CYCLE = 16,
   // The model shapes synthesized (the checked-in models); simulation reads the model files.
   /* verilator lint_off UNUSEDPARAM */
-  parameter logic [$bits(model_shape_t) - 1:0] SYNTH_TARGET_SHAPE = {9'd64, 8'd8, 13'd16, 13'd128, 20'd128, 5'd8, 5'd6},
-  parameter logic [$bits(model_shape_t) - 1:0] SYNTH_DRAFT_SHAPE = {9'd64, 8'd4, 13'd8, 13'd48, 20'd32, 5'd8, 5'd6}
+  parameter logic [MODEL_SHAPE_BITS - 1:0] SYNTH_TARGET_SHAPE = {9'd64, 8'd8, 13'd16, 13'd128, 20'd128, 5'd8, 5'd6},
+  parameter logic [MODEL_SHAPE_BITS - 1:0] SYNTH_DRAFT_SHAPE = {9'd64, 8'd4, 13'd8, 13'd48, 20'd32, 5'd8, 5'd6}
   /* verilator lint_on UNUSEDPARAM */
 ) (
   input logic clk,
@@ -141,14 +141,18 @@ module accelerator
   weight_memory #(
     .ROLE("draft"), .IMAGE_ROWS(IMAGE_ROWS), .FILE_WORDS(FILE_WORDS)
   ) draft_weights (
-    .clk, .rst, .shape(draft_shape), .beat_shift(draft_beat_shift), .latency(13'd0),
+    .clk, .rst,
+    .image_bytes(streamed_bytes(draft_shape.hidden, draft_shape.inputs, draft_shape.vocabulary)),
+    .beat_shift(draft_beat_shift), .latency(13'd0),
     .request(draft_request), .beat_valid(draft_beat_valid), .beat(draft_beat)
   );
 
   weight_memory #(
     .ROLE("target"), .IMAGE_ROWS(IMAGE_ROWS), .FILE_WORDS(FILE_WORDS)
   ) target_memory (
-    .clk, .rst, .shape(target_shape), .beat_shift(memory_beat_shift), .latency(memory_latency),
+    .clk, .rst,
+    .image_bytes(streamed_bytes(target_shape.hidden, target_shape.inputs, target_shape.vocabulary)),
+    .beat_shift(memory_beat_shift), .latency(memory_latency),
     .request(target_request), .beat_valid(target_beat_valid), .beat(target_beat)
   );
 

@@ -42,11 +42,10 @@ module accept_unit
 
   function automatic logic accepts();
     logic [63:0] uniform, left, right;
-    if (!sampling) return token == target_argmax;
     uniform = random >> (64 - UNIFORM_BITS);
     left = uniform * 64'(draft_mass) * 64'(target_total);
     right = (64'(target_mass) * 64'(draft_total)) << UNIFORM_BITS;
-    return left < right;
+    accepts = sampling ? left < right : token == target_argmax;
   endfunction
 
   task automatic finish(input position_t count);

@@ -32,9 +32,9 @@ module context_buffer
     logic signed [32:0] index, current;
     index = {address[31], address};
     current = {1'b0, length};
-    if (index < 0) return '0;
-    if (index >= current || index < current - 33'(CONTEXT_DEPTH)) return 'x;
-    return ring[address[INDEX_BITS - 1:0]];
+    if (index < 0) read = '0;
+    else if (index >= current || index < current - 33'(CONTEXT_DEPTH)) read = 'x;
+    else read = ring[address[INDEX_BITS - 1:0]];
   endfunction
 
   always_ff @(posedge clk) begin

@@ -169,8 +169,8 @@ module mlp_engine
       gather_wait <= gather_wait - 2'd1;
     end else begin
       for (int e = 0; e < EMBEDDING_MAX; e++) begin
-        if (e < int'(shape.embedding)) begin
-          inputs[int'(receive_lane) * INPUTS_MAX + int'(receive_column) + e] = embedding_row[8 * e +: 8];
+        if (e < 32'(shape.embedding)) begin
+          inputs[32'(receive_lane) * INPUTS_MAX + 32'(receive_column) + e] = embedding_row[8 * e +: 8];
         end
       end
       if (32'(receive_slot) + 32'd1 == 32'(shape.context_length)) begin
@@ -207,16 +207,16 @@ module mlp_engine
       row_length = output_layer ? 20'(shape.hidden) : shape.inputs;
       row_ends = column + 20'(beat_bytes) == row_length;
       for (int lane = 0; lane < LANES; lane++) begin
-        if (lane < int'(active_lanes)) begin
+        if (lane < 32'(active_lanes)) begin
           logic signed [31:0] sum, value;
           sum = accumulators[lane];
           for (int k = 0; k < MAX_BEAT_BYTES; k++) begin
-            if (k < int'(beat_bytes)) begin
+            if (k < 32'(beat_bytes)) begin
               if (output_layer) begin
                 sum = sum + $signed(beat[8 * k +: 8]) *
-                            $signed({1'b0, hidden[lane * HIDDEN_MAX + int'(column) + k]});
+                            $signed({1'b0, hidden[lane * HIDDEN_MAX + 32'(column) + k]});
               end else begin
-                sum = sum + $signed(beat[8 * k +: 8]) * inputs[lane * INPUTS_MAX + int'(column) + k];
+                sum = sum + $signed(beat[8 * k +: 8]) * inputs[lane * INPUTS_MAX + 32'(column) + k];
               end
             end
           end
@@ -227,13 +227,13 @@ module mlp_engine
             if (!output_layer) begin
               value = sum + hidden_bias;
               value = value < 0 ? 32'sd0 : value >>> shape.hidden_shift;
-              hidden[lane * HIDDEN_MAX + int'(row)] = value > 32'sd127 ? 7'd127 : value[6:0];
+              hidden[lane * HIDDEN_MAX + 32'(row)] = value > 32'sd127 ? 7'd127 : value[6:0];
             end else begin
               value = sum + output_bias;
-              logits[lane * VOCABULARY_MAX + int'(row)] = value;
+              logits[lane * VOCABULARY_MAX + 32'(row)] = value;
               if (row == '0 || value > max_logits[lane]) begin
                 max_logits[lane] = value;
-                argmaxes[lane] = token_t'(row);
+                argmaxes[lane] = 8'(row);
               end
             end
           end
@@ -267,9 +267,9 @@ module mlp_engine
     logit_valid <= 1'b1;
     logit_position <= pass_first + score_lane;
     logit_token <= score_token[7:0];
-    logit <= logits[int'(score_lane) * VOCABULARY_MAX + int'(score_token)];
-    max_logit <= max_logits[int'(score_lane)];
-    logit_argmax <= argmaxes[int'(score_lane)];
+    logit <= logits[32'(score_lane) * VOCABULARY_MAX + 32'(score_token)];
+    max_logit <= max_logits[32'(score_lane)];
+    logit_argmax <= argmaxes[32'(score_lane)];
     logit_last <= last;
     if (last_token) begin
       score_token <= '0;

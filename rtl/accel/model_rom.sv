@@ -4,9 +4,14 @@
 // Entry i packs ELEMENTS elements of ELEMENT_BITS bits, element k in bits
 // [k*ELEMENT_BITS +: ELEMENT_BITS]; elements past the model's row length are 0.
 // Synthesis treats this module as a black box (an on-chip ROM or SRAM macro).
-module model_rom #(
+`ifdef SYNTHESIS
+(* blackbox *)
+`endif
+module model_rom
+  import accel_pkg::*;
+#(
   parameter ROLE = "target",
-  parameter int SECTION = accel_pkg::SECTION_EXP_TABLE,
+  parameter int SECTION = SECTION_EMBEDDING,
   parameter int ELEMENT_BITS = 16,
   parameter int ELEMENTS = 1,
   parameter int ENTRIES = 256,
@@ -16,8 +21,6 @@ module model_rom #(
   input logic [ADDRESS_BITS - 1:0] address,
   output logic [ELEMENTS * ELEMENT_BITS - 1:0] data
 );
-  import accel_pkg::*;
-
   logic [ELEMENTS * ELEMENT_BITS - 1:0] entries [ENTRIES];
 
   assign data = entries[address];
@@ -25,23 +28,26 @@ module model_rom #(
 `ifndef SYNTHESIS
   logic [31:0] words [FILE_WORDS];
 
+  // Each function of a model's shape reads the fields it needs.
+  /* verilator lint_off UNUSEDSIGNAL */
+
   // The file word that holds element k of entry i, or -1 for padding past the row.
   function automatic int word_of(input model_shape_t model, input int i, input int k);
     int byte_index;
     case (SECTION)
       SECTION_EMBEDDING:
-        return k < int'(model.embedding) ? EMBEDDING_OFFSET + i * int'(model.embedding) + k
+        return k < 32'(model.embedding) ? EMBEDDING_OFFSET + i * 32'(model.embedding) + k
                                          : -1;
       SECTION_HIDDEN_BIAS: return hidden_bias_offset(model) + i;
       SECTION_OUTPUT_BIAS: return output_bias_offset(model) + i;
       SECTION_EXP_TABLE: return exp_table_offset(model) + i;
       default: begin  // SECTION_STREAMED_WEIGHTS
         byte_index = i * ELEMENTS + k;
-        if (byte_index >= streamed_bytes(model)) return -1;
-        if (byte_index < int'(model.hidden) * int'(model.inputs)) begin
+        if (byte_index >= streamed_bytes(model.hidden, model.inputs, model.vocabulary)) return -1;
+        if (byte_index < 32'(model.hidden) * 32'(model.inputs)) begin
           return hidden_weights_offset(model) + byte_index;
         end
-        return output_weights_offset(model) + byte_index - int'(model.hidden) * int'(model.inputs);
+        return output_weights_offset(model) + byte_index - 32'(model.hidden) * 32'(model.inputs);
       end
     endcase
   endfunction
@@ -49,12 +55,14 @@ module model_rom #(
   // Entries the model fills (the rest stay X: never read).
   function automatic int entries_used(input model_shape_t model);
     case (SECTION)
-      SECTION_EMBEDDING, SECTION_OUTPUT_BIAS: return int'(model.vocabulary);
-      SECTION_HIDDEN_BIAS: return int'(model.hidden);
+      SECTION_EMBEDDING, SECTION_OUTPUT_BIAS: return 32'(model.vocabulary);
+      SECTION_HIDDEN_BIAS: return 32'(model.hidden);
       SECTION_EXP_TABLE: return EXP_TABLE_SIZE;
-      default: return (streamed_bytes(model) + ELEMENTS - 1) / ELEMENTS;
+      default: return (streamed_bytes(model.hidden, model.inputs, model.vocabulary) + ELEMENTS - 1) / ELEMENTS;
     endcase
   endfunction
+
+  /* verilator lint_on UNUSEDSIGNAL */
 
   initial begin
     string path;

@@ -57,11 +57,11 @@ module probability_unit
   );
 
   function automatic logic in_store(input position_t position, input token_t token);
-    return 32'(position) < SCORE_POSITIONS && 32'(token) < 32'(vocabulary);
+    in_store = 32'(position) < SCORE_POSITIONS && 32'(token) < 32'(vocabulary);
   endfunction
 
   function automatic int slot(input position_t position, input token_t token);
-    return int'(position) * VOCABULARY_MAX + int'(token[TOKEN_BITS - 1:0]);
+    slot = 32'(position) * VOCABULARY_MAX + 32'(token[TOKEN_BITS - 1:0]);
   endfunction
 
   always_ff @(posedge clk) begin
@@ -77,8 +77,8 @@ module probability_unit
       // An unknown or out-of-range address reads X.
       if (in_store(accept_position, accept_token)) begin
         accept_mass <= masses[slot(accept_position, accept_token)];
-        accept_total <= totals[int'(accept_position)];
-        accept_argmax <= argmaxes[int'(accept_position)];
+        accept_total <= totals[32'(accept_position)];
+        accept_argmax <= argmaxes[32'(accept_position)];
       end else begin
         accept_mass <= 'x;
         accept_total <= 'x;
@@ -86,8 +86,8 @@ module probability_unit
       end
       if (in_store(sampler_position, sampler_token)) begin
         sampler_mass <= masses[slot(sampler_position, sampler_token)];
-        sampler_total <= totals[int'(sampler_position)];
-        sampler_argmax <= argmaxes[int'(sampler_position)];
+        sampler_total <= totals[32'(sampler_position)];
+        sampler_argmax <= argmaxes[32'(sampler_position)];
       end else begin
         sampler_mass <= 'x;
         sampler_total <= 'x;
@@ -99,8 +99,8 @@ module probability_unit
         mass_t mass;
         mass = distance < 33'(EXP_TABLE_SIZE) ? exp_entry : '0;
         masses[slot(logit_position, logit_token)] <= mass;
-        totals[int'(logit_position)] <= (logit_token == '0 ? '0 : totals[int'(logit_position)]) + 32'(mass);
-        argmaxes[int'(logit_position)] <= argmax;
+        totals[32'(logit_position)] <= (logit_token == '0 ? '0 : totals[32'(logit_position)]) + 32'(mass);
+        argmaxes[32'(logit_position)] <= argmax;
         done <= logit_last;
       end
     end else begin

@@ -14,7 +14,7 @@ module weight_memory
 ) (
   input logic clk,
   input logic rst,
-  input model_shape_t shape,
+  input logic [31:0] image_bytes,   // whole beats: a multiple of B
   input logic [2:0] beat_shift,   // log2 of the beat width B
   input logic [12:0] latency,
   input logic request,
@@ -31,10 +31,10 @@ module weight_memory
   logic [ROW_BITS + 5:0] offset;  // byte offset of next_beat in the image
   beat_t row, beat_mask;
 
-  assign beats = 32'(streamed_bytes(shape)) >> beat_shift;
+  assign beats = image_bytes >> beat_shift;
   assign offset = (ROW_BITS + 6)'(next_beat) << beat_shift;
   // Bytes past the beat width are 0 (B is a power of two, so a beat never spans two rows).
-  assign beat_mask = ~({$bits(beat_t){1'b1}} << {beat_shift == 3'd7 ? 10'd0 : 10'd8 << beat_shift});
+  assign beat_mask = ~({8 * MAX_BEAT_BYTES{1'b1}} << (10'd8 << beat_shift));
 
   model_rom #(
     .ROLE(ROLE), .SECTION(SECTION_STREAMED_WEIGHTS), .ELEMENT_BITS(8),
