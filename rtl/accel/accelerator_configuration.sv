@@ -88,6 +88,10 @@ module accelerator_configuration
 
   initial begin
     int lane_count, latency;
+    if (EMBEDDING_MAX > MAX_BEAT_BYTES) begin
+      reject($sformatf("EMBEDDING_MAX is %0d; a build holds at most %0d (one input row)",
+                       EMBEDDING_MAX, MAX_BEAT_BYTES));
+    end
     read_model("target", 0, target_shape);
     read_model("draft", 1, draft_shape);
     lane_count = integer_plusarg("lanes", DEFAULT_LANES);

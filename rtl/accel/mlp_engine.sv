@@ -14,7 +14,7 @@ module mlp_engine
   parameter ROLE = "target",         // the model file's plusarg
   parameter int LANES = 8,           // MAC lanes built; `lanes` may use fewer
   parameter int VOCABULARY_MAX = 256,
-  parameter int EMBEDDING_MAX = 64,
+  parameter int EMBEDDING_MAX = 64,  // at most MAX_BEAT_BYTES
   parameter int INPUTS_MAX = 512,    // C * E
   parameter int HIDDEN_MAX = 256,
   parameter int FILE_WORDS = 1
@@ -72,11 +72,16 @@ module mlp_engine
   position_t score_lane;
   logic [8:0] score_token;
 
-  // Per-lane register files: inputs (C*E int8), accumulator, hidden (H uint7), logits (V),
-  // running max and argmax.
-  logic signed [7:0] inputs [LANES * INPUTS_MAX];
+  // Per-lane register files: inputs (C*E int8) and hidden units (H uint7, a byte each) in
+  // rows as wide as the beat bus, so that each beat reads one row per lane (B is a power of
+  // two and divides the row lengths, so a beat's columns never span two rows); the
+  // accumulator, the logits (V), the running max and argmax.
+  localparam int ROW_BITS = 8 * MAX_BEAT_BYTES;
+  localparam int INPUT_ROWS = (INPUTS_MAX + MAX_BEAT_BYTES - 1) / MAX_BEAT_BYTES;
+  localparam int HIDDEN_ROWS = (HIDDEN_MAX + MAX_BEAT_BYTES - 1) / MAX_BEAT_BYTES;
+  logic [ROW_BITS - 1:0] input_rows [LANES * INPUT_ROWS];
+  logic [ROW_BITS - 1:0] hidden_rows [LANES * HIDDEN_ROWS];
   logic signed [31:0] accumulators [LANES];
-  logic [6:0] hidden [LANES * HIDDEN_MAX];
   logic signed [31:0] logits [LANES * VOCABULARY_MAX];
   logic signed [31:0] max_logits [LANES];
   token_t argmaxes [LANES];
@@ -125,6 +130,9 @@ module mlp_engine
 
   logic [6:0] beat_bytes;
   assign beat_bytes = 7'd1 << beat_shift;
+  // The bytes of an embedding row that belong to the model (E of them).
+  logic [8 * EMBEDDING_MAX - 1:0] embedding_mask;
+  assign embedding_mask = ~({8 * EMBEDDING_MAX{1'b1}} << {shape.embedding, 3'b000});
 
   task automatic idle_outputs;
     stalled <= 1'b0;
@@ -146,15 +154,32 @@ module mlp_engine
     state <= GATHER;
   endtask
 
-  // The register files below (inputs, accumulators, hidden, logits, max_logits, argmaxes)
-  // are read and written only by this process, every read of an entry before its write
-  // in the edge, so blocking writes make the same registers; Verilator 5.006 cannot delay
-  // writes to arrays inside loops it does not unroll (BLKLOOPINIT).
+  // The register files (input_rows, hidden_rows, accumulators, logits, max_logits,
+  // argmaxes) are read and written only by this process, every read of an entry before its
+  // write in the edge, so blocking writes make the same registers; Verilator 5.006 cannot
+  // delay writes to arrays inside loops it does not unroll (BLKLOOPINIT).
   /* verilator lint_off BLKSEQ */
 
   // One context read issued per edge, for (lane, slot), address base + lane - C + slot; its
   // token comes back two edges later (the address register, then the buffer's data
   // register) and selects an embedding row into the lane's inputs.
+  // Writes the returning token's E embedding bytes at the lane's input column; they may
+  // end in the next row.
+  task automatic store_embedding;
+    logic [8 * EMBEDDING_MAX - 1:0] bytes;
+    logic [2 * ROW_BITS - 1:0] data, mask;
+    int first;
+    bytes = embedding_row & embedding_mask;
+    data = (2 * ROW_BITS)'(bytes) << {receive_column[5:0], 3'b000};
+    mask = (2 * ROW_BITS)'(embedding_mask) << {receive_column[5:0], 3'b000};
+    first = 32'(receive_lane) * INPUT_ROWS + 32'(receive_column[19:6]);
+    input_rows[first] = input_rows[first] & ~mask[ROW_BITS - 1:0] | data[ROW_BITS - 1:0];
+    if (mask[2 * ROW_BITS - 1:ROW_BITS] != '0) begin
+      input_rows[first + 1] = input_rows[first + 1] & ~mask[2 * ROW_BITS - 1:ROW_BITS] |
+                              data[2 * ROW_BITS - 1:ROW_BITS];
+    end
+  endtask
+
   task automatic gather_edge;
     if (issue_lane != active_lanes) begin
       context_address <= 32'(pass_base + 32'(issue_lane) - 32'(shape.context_length) + 32'(issue_slot));
@@ -168,11 +193,7 @@ module mlp_engine
     if (gather_wait != '0) begin
       gather_wait <= gather_wait - 2'd1;
     end else begin
-      for (int e = 0; e < EMBEDDING_MAX; e++) begin
-        if (e < 32'(shape.embedding)) begin
-          inputs[32'(receive_lane) * INPUTS_MAX + 32'(receive_column) + e] = embedding_row[8 * e +: 8];
-        end
-      end
+      store_embedding();
       if (32'(receive_slot) + 32'd1 == 32'(shape.context_length)) begin
         receive_slot <= '0;
         receive_column <= '0;
@@ -209,15 +230,14 @@ module mlp_engine
       for (int lane = 0; lane < LANES; lane++) begin
         if (lane < 32'(active_lanes)) begin
           logic signed [31:0] sum, value;
+          logic [ROW_BITS - 1:0] operands;  // x (int8) or h (uint7) from `column` on
+          operands = output_layer ? hidden_rows[lane * HIDDEN_ROWS + 32'(column[19:6])]
+                                  : input_rows[lane * INPUT_ROWS + 32'(column[19:6])];
+          operands = operands >> {column[5:0], 3'b000};
           sum = accumulators[lane];
           for (int k = 0; k < MAX_BEAT_BYTES; k++) begin
             if (k < 32'(beat_bytes)) begin
-              if (output_layer) begin
-                sum = sum + $signed(beat[8 * k +: 8]) *
-                            $signed({1'b0, hidden[lane * HIDDEN_MAX + 32'(column) + k]});
-              end else begin
-                sum = sum + $signed(beat[8 * k +: 8]) * inputs[lane * INPUTS_MAX + 32'(column) + k];
-              end
+              sum = sum + $signed(beat[8 * k +: 8]) * $signed(operands[8 * k +: 8]);
             end
           end
           if (!row_ends) begin
@@ -227,7 +247,7 @@ module mlp_engine
             if (!output_layer) begin
               value = sum + hidden_bias;
               value = value < 0 ? 32'sd0 : value >>> shape.hidden_shift;
-              hidden[lane * HIDDEN_MAX + 32'(row)] = value > 32'sd127 ? 7'd127 : value[6:0];
+              store_hidden(lane, value > 32'sd127 ? 7'd127 : value[6:0]);
             end else begin
               value = sum + output_bias;
               logits[lane * VOCABULARY_MAX + 32'(row)] = value;
@@ -257,6 +277,12 @@ module mlp_engine
     end
   endtask
 
+  // Writes hidden unit `row` of a lane (a byte with bit 7 clear, so it multiplies as int8).
+  task automatic store_hidden(input int lane, input logic [6:0] unit);
+    hidden_rows[lane * HIDDEN_ROWS + 32'(row[12:6])] =
+        hidden_rows[lane * HIDDEN_ROWS + 32'(row[12:6])] & ~(ROW_BITS'(8'hFF) << {row[5:0], 3'b000}) |
+        ROW_BITS'(unit) << {row[5:0], 3'b000};
+  endtask
   /* verilator lint_on BLKSEQ */
 
   // One (position, token) score per edge into the probability unit, lane after lane.

@@ -67,32 +67,16 @@ module probability_unit
   always_ff @(posedge clk) begin
     if (rst) begin
       done <= 1'b0;
-      accept_mass <= '0;
-      accept_total <= '0;
-      accept_argmax <= '0;
-      sampler_mass <= '0;
-      sampler_total <= '0;
-      sampler_argmax <= '0;
+      {accept_mass, accept_total, accept_argmax} <= '0;
+      {sampler_mass, sampler_total, sampler_argmax} <= '0;
     end else if (!rst) begin
       // An unknown or out-of-range address reads X.
-      if (in_store(accept_position, accept_token)) begin
-        accept_mass <= masses[slot(accept_position, accept_token)];
-        accept_total <= totals[32'(accept_position)];
-        accept_argmax <= argmaxes[32'(accept_position)];
-      end else begin
-        accept_mass <= 'x;
-        accept_total <= 'x;
-        accept_argmax <= 'x;
-      end
-      if (in_store(sampler_position, sampler_token)) begin
-        sampler_mass <= masses[slot(sampler_position, sampler_token)];
-        sampler_total <= totals[32'(sampler_position)];
-        sampler_argmax <= argmaxes[32'(sampler_position)];
-      end else begin
-        sampler_mass <= 'x;
-        sampler_total <= 'x;
-        sampler_argmax <= 'x;
-      end
+      {accept_mass, accept_total, accept_argmax} <= !in_store(accept_position, accept_token) ? 'x
+          : {masses[slot(accept_position, accept_token)], totals[32'(accept_position)],
+             argmaxes[32'(accept_position)]};
+      {sampler_mass, sampler_total, sampler_argmax} <= !in_store(sampler_position, sampler_token) ? 'x
+          : {masses[slot(sampler_position, sampler_token)], totals[32'(sampler_position)],
+             argmaxes[32'(sampler_position)]};
       if (!logit_valid) begin
         done <= 1'b0;
       end else begin
@@ -105,12 +89,8 @@ module probability_unit
       end
     end else begin
       done <= 'x;
-      accept_mass <= 'x;
-      accept_total <= 'x;
-      accept_argmax <= 'x;
-      sampler_mass <= 'x;
-      sampler_total <= 'x;
-      sampler_argmax <= 'x;
+      {accept_mass, accept_total, accept_argmax} <= 'x;
+      {sampler_mass, sampler_total, sampler_argmax} <= 'x;
     end
   end
 
