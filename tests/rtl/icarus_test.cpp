@@ -59,6 +59,14 @@ IcarusCase greedy_case(const std::string& prompt, std::size_t tokens, std::size_
   return icarus_case;
 }
 
+IcarusCase sampled_case(const std::string& prompt, std::size_t tokens, std::size_t draft_length,
+                        std::uint64_t seed, const accel::HardwareParameters& hardware) {
+  IcarusCase icarus_case = greedy_case(prompt, tokens, draft_length, hardware);
+  icarus_case.run.mode = DecodeMode::sample;
+  icarus_case.run.seed = seed;
+  return icarus_case;
+}
+
 void expect_clean_run(const IcarusRun& run) {
   EXPECT_EQ(run.exit_code, 0) << run.log;
   EXPECT_EQ(run.status, "ok") << run.log;
@@ -68,7 +76,7 @@ void expect_clean_run(const IcarusRun& run) {
   }
 }
 
-TEST(AcceleratorRtlIcarus, GreedyRunsEmitTheReferenceTokensWithTheKernelModelsCounters) {
+TEST(AcceleratorRtlIcarus, RunsEmitTheReferenceTokensWithTheKernelModelsCounters) {
   const std::vector<IcarusCase> cases{
       // Draft steps, one target pass, rejections and accepted drafts.
       greedy_case("the license", 6, 3, {8, 16, 4, 16}),
@@ -76,10 +84,15 @@ TEST(AcceleratorRtlIcarus, GreedyRunsEmitTheReferenceTokensWithTheKernelModelsCo
       greedy_case("", 3, 0, {8, 16, 2, 16}),
       // K + 1 > lanes: three target passes per iteration; narrow and wide beats, no latency.
       greedy_case("gnu", 5, 4, {2, 32, 0, 8}),
+      // Sampled: draft picks, accept draws, residual and bonus picks, seeded by SplitMix64.
+      sampled_case("the license", 6, 3, 5, {8, 16, 4, 16}),
+      sampled_case("", 3, 0, 0, {8, 16, 2, 16}),
   };
   for (const IcarusCase& icarus_case : cases) {
     SCOPED_TRACE(::testing::Message() << "K " << icarus_case.run.draft_length << ", lanes "
-                                      << icarus_case.hardware.lanes);
+                                      << icarus_case.hardware.lanes << ", seed "
+                                      << icarus_case.run.seed << (icarus_case.run.mode ==
+                                      DecodeMode::sample ? ", sampled" : ", greedy"));
     const IcarusRun run = run_icarus_accelerator(work_dir(), icarus_case);
     expect_clean_run(run);
     EXPECT_EQ(run.tokens, reference_tokens(icarus_case));
