@@ -37,7 +37,7 @@ VerilatorTimeScale::VerilatorTimeScale(Duration tick, int precision_exponent)
   }
 }
 
-std::optional<std::uint64_t> VerilatorTimeScale::to_model(Ticks ticks) const {
+std::optional<std::uint64_t> VerilatorTimeScale::scaled_to_model(Ticks ticks) const {
   if (ticks % ticks_per_unit_ != 0) return std::nullopt;
   const std::uint64_t units = ticks / ticks_per_unit_;
   if (units > std::numeric_limits<std::uint64_t>::max() / units_per_tick_) return std::nullopt;

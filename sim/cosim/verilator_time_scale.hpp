@@ -31,11 +31,17 @@ public:
   /// The model's time unit.
   [[nodiscard]] Duration precision() const { return precision_; }
   /// The model time of `ticks`, or nullopt if it is not a whole number of model units.
-  [[nodiscard]] std::optional<std::uint64_t> to_model(Ticks ticks) const;
+  [[nodiscard]] std::optional<std::uint64_t> to_model(Ticks ticks) const {
+    // The common case, a model precision equal to the tick, costs no division.
+    if (ticks_per_unit_ == 1 && units_per_tick_ == 1) return ticks;
+    return scaled_to_model(ticks);
+  }
   /// The ticks of model time `units`, or nullopt if it is not a whole number of ticks.
   [[nodiscard]] std::optional<Ticks> to_ticks(std::uint64_t units) const;
 
 private:
+  [[nodiscard]] std::optional<std::uint64_t> scaled_to_model(Ticks ticks) const;
+
   Duration precision_;
   std::uint64_t ticks_per_unit_ = 1;  // > 1 when the model's unit is coarser than a tick
   std::uint64_t units_per_tick_ = 1;  // > 1 when it is finer

@@ -1,0 +1,206 @@
+// The bridge's overhead: the Verilated rtl/lib FIFO (rtl::Fifo, 16-bit words, 5 deep)
+// under the same traffic (fifo_traffic.hpp), driven three ways, in turn, in one process:
+//   plain    a C++ loop sets the inputs and calls eval() twice a cycle (clock high; clock
+//            low with the next inputs), as a Verilator harness does;
+//   bridged  the same model inside a Tetra simulation (VerilatedModule): one method,
+//            woken every 5 ns, raises the clock, or lowers it and writes the next inputs,
+//            so the model also evaluates twice a cycle;
+//   bridged_clock_generator  as a Tetra design would drive it: a ClockGenerator, and a
+//            traffic method on the falling edge (the inputs change a delta after the
+//            clock, so the model evaluates three times a cycle).
+// Each mode prints its checksum, which must agree. Reported: CPU seconds per mode (the
+// median of the repetitions), and the median of the per-repetition ratios to plain.
+// Usage: cosim_bridge_bench [cycles] [repetitions] [mode]   (default 2,000,000, 5, all
+// three; one mode alone, for a profiler, prints only its time)
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "Vrtl_fifo.h"
+#include "bench/cosim/fifo_traffic.hpp"
+#include "rtl_fifo.hpp"
+#include "sim/kernel/simulation.hpp"
+#include "sim/lib/clock_generator.hpp"
+#include "verilated.h"
+
+namespace {
+
+using namespace tetra;
+using namespace tetra::literals;
+using tetra::bench::cpu_seconds;
+using tetra::bench::FifoStep;
+using tetra::bench::FifoTraffic;
+
+constexpr std::uint64_t kResetCycles = 2;
+
+struct Result {
+  double seconds;
+  std::uint64_t checksum;
+};
+
+Result run_plain(std::uint64_t cycles) {
+  const double start = cpu_seconds();
+  VerilatedContext context;
+  Vrtl_fifo model{&context, "plain"};
+  FifoTraffic traffic;
+  model.rst = 1;
+  model.push = 0;
+  model.pop = 0;
+  model.push_data = 0;
+  model.clk = 0;
+  model.eval();
+  for (std::uint64_t cycle = 0; cycle < kResetCycles + cycles; ++cycle) {
+    model.clk = 1;
+    model.eval();
+    if (cycle >= kResetCycles) {
+      const FifoStep step = traffic.next(model.full != 0, model.empty != 0, model.pop_data);
+      model.rst = 0;
+      model.push = step.push;
+      model.pop = step.pop;
+      model.push_data = step.data;
+    } else {
+      model.rst = cycle + 1 < kResetCycles;
+    }
+    model.clk = 0;
+    model.eval();
+  }
+  model.final();
+  return {cpu_seconds() - start, traffic.checksum()};
+}
+
+/// The model's signals in a Tetra simulation.
+struct BridgedFifo {
+  Simulation sim;
+  Signal<Logic> clk{sim, "clk", L0};
+  Signal<Logic> rst{sim, "rst", L1};
+  Signal<Logic> push{sim, "push", L0};
+  Signal<Vec<16>> push_data{sim, "push_data", Vec<16>::zeros()};
+  Signal<Logic> pop{sim, "pop", L0};
+  Signal<Vec<16>> pop_data{sim, "pop_data"};
+  Signal<Logic> full{sim, "full"};
+  Signal<Logic> empty{sim, "empty"};
+  Signal<Vec<3>> count{sim, "count"};
+  rtl::Fifo fifo{sim, "fifo"};
+  FifoTraffic traffic;
+  std::uint64_t edges = 0;
+
+  BridgedFifo() {
+    fifo.clk(clk);
+    fifo.rst(rst);
+    fifo.push(push);
+    fifo.push_data(push_data);
+    fifo.pop(pop);
+    fifo.pop_data(pop_data);
+    fifo.full(full);
+    fifo.empty(empty);
+    fifo.count(count);
+  }
+  /// The inputs of the cycle after rising edge number edges - 1, from the settled outputs.
+  void write_inputs() {
+    if (edges > kResetCycles) {
+      const FifoStep step = traffic.next(full.read() == L1, empty.read() == L1, pop_data.read().to_uint64());
+      push.write(step.push ? L1 : L0);
+      pop.write(step.pop ? L1 : L0);
+      push_data.write(Vec<16>(step.data));
+    }
+    rst.write(edges < kResetCycles ? L1 : L0);
+  }
+};
+
+Result run_bridged(std::uint64_t cycles) {
+  const double start = cpu_seconds();
+  BridgedFifo bench;
+  Event tick{bench.sim};
+  bool high = false;
+  bench.sim.method("drive", [&] {
+    high = !high;
+    if (high) {
+      bench.clk.write(L1);
+      ++bench.edges;
+    } else {
+      bench.clk.write(L0);
+      bench.write_inputs();
+    }
+    tick.notify_after(5_ns);
+  }).sensitive(tick).run_at_start(false);
+  tick.notify_after(5_ns);
+  bench.sim.run(10_ns * static_cast<std::int64_t>(kResetCycles + cycles) + 1_ns);
+  bench.sim.end_simulation(false);
+  return {cpu_seconds() - start, bench.traffic.checksum()};
+}
+
+Result run_bridged_clock_generator(std::uint64_t cycles) {
+  const double start = cpu_seconds();
+  BridgedFifo bench;
+  ClockGenerator clock{bench.sim, "clock", 10_ns};
+  clock.clk(bench.clk);
+  bench.sim.method("count_edges", [&] { ++bench.edges; }).sensitive(bench.clk.posedge());
+  bench.sim.method("traffic", [&] { bench.write_inputs(); }).sensitive(bench.clk.negedge());
+  bench.sim.run(10_ns * static_cast<std::int64_t>(kResetCycles + cycles) + 1_ns);
+  bench.sim.end_simulation(false);
+  return {cpu_seconds() - start, bench.traffic.checksum()};
+}
+
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  const std::size_t middle = values.size() / 2;
+  return values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::uint64_t cycles = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 2'000'000;
+  const int repetitions = argc > 2 ? std::atoi(argv[2]) : 5;
+  const std::string only = argc > 3 ? argv[3] : "";
+  using Runner = Result (*)(std::uint64_t);
+  const std::pair<const char*, Runner> single[] = {
+      {"plain", run_plain}, {"bridged", run_bridged}, {"bridged_clock_generator", run_bridged_clock_generator}};
+  if (cycles == 0 || repetitions <= 0) {
+    fmt::print(stderr, "usage: cosim_bridge_bench [cycles > 0] [repetitions > 0] [plain|bridged|bridged_clock_generator]\n");
+    return 2;
+  }
+  for (const auto& [name, runner] : single) {
+    if (only != name) continue;
+    const Result result = runner(cycles);
+    fmt::print("{}: {} cycles in {:.3f} CPU s, checksum {:016x}\n", name, cycles, result.seconds, result.checksum);
+    return 0;
+  }
+  if (!only.empty()) {
+    fmt::print(stderr, "unknown mode '{}'\n", only);
+    return 2;
+  }
+  std::vector<double> plain, bridged, generator, bridged_ratio, generator_ratio;
+  std::uint64_t checksum = 0;
+  for (int repetition = 0; repetition < repetitions; ++repetition) {
+    const Result a = run_plain(cycles);
+    const Result b = run_bridged(cycles);
+    const Result c = run_bridged_clock_generator(cycles);
+    if (a.checksum != b.checksum || a.checksum != c.checksum) {
+      fmt::print(stderr, "checksums differ: plain {:016x}, bridged {:016x}, clock generator {:016x}\n", a.checksum,
+                 b.checksum, c.checksum);
+      return 1;
+    }
+    checksum = a.checksum;
+    plain.push_back(a.seconds);
+    bridged.push_back(b.seconds);
+    generator.push_back(c.seconds);
+    bridged_ratio.push_back(b.seconds / a.seconds);
+    generator_ratio.push_back(c.seconds / a.seconds);
+  }
+  const double cycle_count = static_cast<double>(cycles);
+  fmt::print("{} cycles, {} repetitions, checksum {:016x} in every mode\n", cycles, repetitions, checksum);
+  fmt::print("{:<24} {:>10} {:>12} {:>14}\n", "mode", "CPU s", "ns/cycle", "ratio to plain");
+  fmt::print("{:<24} {:>10.3f} {:>12.1f} {:>14}\n", "plain", median(plain), median(plain) / cycle_count * 1e9, "1.00");
+  fmt::print("{:<24} {:>10.3f} {:>12.1f} {:>14.2f}\n", "bridged", median(bridged), median(bridged) / cycle_count * 1e9,
+             median(bridged_ratio));
+  fmt::print("{:<24} {:>10.3f} {:>12.1f} {:>14.2f}\n", "bridged_clock_generator", median(generator),
+             median(generator) / cycle_count * 1e9, median(generator_ratio));
+  return 0;
+}
