@@ -1,5 +1,5 @@
 // The bridge's overhead: the Verilated rtl/lib FIFO (rtl::Fifo, 16-bit words, 5 deep)
-// under the same traffic (fifo_traffic.hpp), driven three ways, in turn, in one process:
+// under the same traffic (fifo_bench.hpp), driven three ways, in turn, in one process:
 //   plain    a C++ loop sets the inputs and calls eval() twice a cycle (clock high; clock
 //            low with the next inputs), as a Verilator harness does;
 //   bridged  the same model inside a Tetra simulation (VerilatedModule): one method,
@@ -12,7 +12,6 @@
 // median of the repetitions), and the median of the per-repetition ratios to plain.
 // Usage: cosim_bridge_bench [cycles] [repetitions] [mode]   (default 2,000,000, 5, all
 // three; one mode alone, for a profiler, prints only its time)
-#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -23,7 +22,7 @@
 #include <fmt/format.h>
 
 #include "Vrtl_fifo.h"
-#include "bench/cosim/fifo_traffic.hpp"
+#include "bench/cosim/fifo_bench.hpp"
 #include "rtl_fifo.hpp"
 #include "sim/kernel/simulation.hpp"
 #include "sim/lib/clock_generator.hpp"
@@ -33,9 +32,12 @@ namespace {
 
 using namespace tetra;
 using namespace tetra::literals;
+using tetra::bench::bind_fifo;
 using tetra::bench::cpu_seconds;
 using tetra::bench::FifoStep;
+using tetra::bench::FifoSignals;
 using tetra::bench::FifoTraffic;
+using tetra::bench::median;
 
 constexpr std::uint64_t kResetCycles = 2;
 
@@ -74,42 +76,25 @@ Result run_plain(std::uint64_t cycles) {
   return {cpu_seconds() - start, traffic.checksum()};
 }
 
-/// The model's signals in a Tetra simulation.
+/// The model in a Tetra simulation, with its signals and the traffic.
 struct BridgedFifo {
   Simulation sim;
-  Signal<Logic> clk{sim, "clk", L0};
-  Signal<Logic> rst{sim, "rst", L1};
-  Signal<Logic> push{sim, "push", L0};
-  Signal<Vec<16>> push_data{sim, "push_data", Vec<16>::zeros()};
-  Signal<Logic> pop{sim, "pop", L0};
-  Signal<Vec<16>> pop_data{sim, "pop_data"};
-  Signal<Logic> full{sim, "full"};
-  Signal<Logic> empty{sim, "empty"};
-  Signal<Vec<3>> count{sim, "count"};
+  FifoSignals signals{sim, "fifo"};
   rtl::Fifo fifo{sim, "fifo"};
   FifoTraffic traffic;
   std::uint64_t edges = 0;
 
-  BridgedFifo() {
-    fifo.clk(clk);
-    fifo.rst(rst);
-    fifo.push(push);
-    fifo.push_data(push_data);
-    fifo.pop(pop);
-    fifo.pop_data(pop_data);
-    fifo.full(full);
-    fifo.empty(empty);
-    fifo.count(count);
-  }
+  BridgedFifo() { bind_fifo(fifo, signals, signals); }
   /// The inputs of the cycle after rising edge number edges - 1, from the settled outputs.
   void write_inputs() {
     if (edges > kResetCycles) {
-      const FifoStep step = traffic.next(full.read() == L1, empty.read() == L1, pop_data.read().to_uint64());
-      push.write(step.push ? L1 : L0);
-      pop.write(step.pop ? L1 : L0);
-      push_data.write(Vec<16>(step.data));
+      const FifoStep step =
+          traffic.next(signals.full.read() == L1, signals.empty.read() == L1, signals.pop_data.read().to_uint64());
+      signals.push.write(step.push ? L1 : L0);
+      signals.pop.write(step.pop ? L1 : L0);
+      signals.push_data.write(Vec<16>(step.data));
     }
-    rst.write(edges < kResetCycles ? L1 : L0);
+    signals.rst.write(edges < kResetCycles ? L1 : L0);
   }
 };
 
@@ -121,10 +106,10 @@ Result run_bridged(std::uint64_t cycles) {
   bench.sim.method("drive", [&] {
     high = !high;
     if (high) {
-      bench.clk.write(L1);
+      bench.signals.clk.write(L1);
       ++bench.edges;
     } else {
-      bench.clk.write(L0);
+      bench.signals.clk.write(L0);
       bench.write_inputs();
     }
     tick.notify_after(5_ns);
@@ -139,18 +124,12 @@ Result run_bridged_clock_generator(std::uint64_t cycles) {
   const double start = cpu_seconds();
   BridgedFifo bench;
   ClockGenerator clock{bench.sim, "clock", 10_ns};
-  clock.clk(bench.clk);
-  bench.sim.method("count_edges", [&] { ++bench.edges; }).sensitive(bench.clk.posedge());
-  bench.sim.method("traffic", [&] { bench.write_inputs(); }).sensitive(bench.clk.negedge());
+  clock.clk(bench.signals.clk);
+  bench.sim.method("count_edges", [&] { ++bench.edges; }).sensitive(bench.signals.clk.posedge());
+  bench.sim.method("traffic", [&] { bench.write_inputs(); }).sensitive(bench.signals.clk.negedge());
   bench.sim.run(10_ns * static_cast<std::int64_t>(kResetCycles + cycles) + 1_ns);
   bench.sim.end_simulation(false);
   return {cpu_seconds() - start, bench.traffic.checksum()};
-}
-
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  const std::size_t middle = values.size() / 2;
-  return values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
 }
 
 }  // namespace

@@ -1,11 +1,10 @@
 // The lockstep FIFO in simulated cycles per CPU second: sim/lib's Fifo<Vec<16>, 3> of
 // depth 5 and its Verilated twin rtl::Fifo, each alone and both together under a
-// LockstepComparator of their four outputs, on the same traffic (fifo_traffic.hpp): a
+// LockstepComparator of their four outputs, on the same traffic (fifo_bench.hpp): a
 // ClockGenerator of 10 ns, and a method on the falling edge writing the next inputs.
 // The modes run in turn, repeatedly, in one process; each prints its checksum, which
 // must agree, and the median of its repetitions.
 // Usage: cosim_lockstep_bench [cycles] [repetitions]   (default 1,000,000 and 5)
-#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
@@ -13,7 +12,7 @@
 
 #include <fmt/format.h>
 
-#include "bench/cosim/fifo_traffic.hpp"
+#include "bench/cosim/fifo_bench.hpp"
 #include "rtl_fifo.hpp"
 #include "sim/cosim/lockstep_comparator.hpp"
 #include "sim/kernel/simulation.hpp"
@@ -24,38 +23,14 @@ namespace {
 
 using namespace tetra;
 using namespace tetra::literals;
+using tetra::bench::bind_fifo;
 using tetra::bench::cpu_seconds;
 using tetra::bench::FifoStep;
+using tetra::bench::FifoSignals;
 using tetra::bench::FifoTraffic;
+using tetra::bench::median;
 
 enum class Mode { tetra, rtl, both };
-
-/// A FIFO's outputs.
-struct FifoOutputs {
-  FifoOutputs(Simulation& sim, const char* prefix)
-      : pop_data(sim, fmt::format("{}_pop_data", prefix)),
-        full(sim, fmt::format("{}_full", prefix)),
-        empty(sim, fmt::format("{}_empty", prefix)),
-        count(sim, fmt::format("{}_count", prefix)) {}
-  Signal<Vec<16>> pop_data;
-  Signal<Logic> full;
-  Signal<Logic> empty;
-  Signal<Vec<3>> count;
-};
-
-template <class F>
-void bind(F& fifo, Signal<Logic>& clk, Signal<Logic>& rst, Signal<Logic>& push, Signal<Vec<16>>& push_data,
-          Signal<Logic>& pop, FifoOutputs& outputs) {
-  fifo.clk(clk);
-  fifo.rst(rst);
-  fifo.push(push);
-  fifo.push_data(push_data);
-  fifo.pop(pop);
-  fifo.pop_data(outputs.pop_data);
-  fifo.full(outputs.full);
-  fifo.empty(outputs.empty);
-  fifo.count(outputs.count);
-}
 
 struct Result {
   double seconds;
@@ -66,49 +41,42 @@ Result run(Mode mode, std::uint64_t cycles) {
   const double start = cpu_seconds();
   Simulation sim;
   ClockGenerator clock{sim, "clock", 10_ns};
-  Signal<Logic> clk{sim, "clk"};
-  Signal<Logic> rst{sim, "rst", L1};
-  Signal<Logic> push{sim, "push", L0};
-  Signal<Vec<16>> push_data{sim, "push_data", Vec<16>::zeros()};
-  Signal<Logic> pop{sim, "pop", L0};
-  clock.clk(clk);
-  std::unique_ptr<FifoOutputs> tetra_outputs, rtl_outputs;
+  FifoSignals signals{sim, "tetra"};  // the inputs, and the outputs of the C++ FIFO (or the RTL alone)
+  FifoSignals rtl_signals{sim, "rtl"};  // the outputs of the RTL beside the C++ FIFO
+  clock.clk(signals.clk);
   std::unique_ptr<Fifo<Vec<16>, 3>> tetra_fifo;
   std::unique_ptr<rtl::Fifo> rtl_fifo;
   std::unique_ptr<LockstepComparator> lockstep;
   if (mode != Mode::rtl) {
-    tetra_outputs = std::make_unique<FifoOutputs>(sim, "tetra");
     tetra_fifo = std::make_unique<Fifo<Vec<16>, 3>>(sim, "tetra", 5);
-    bind(*tetra_fifo, clk, rst, push, push_data, pop, *tetra_outputs);
+    bind_fifo(*tetra_fifo, signals, signals);
   }
   if (mode != Mode::tetra) {
-    rtl_outputs = std::make_unique<FifoOutputs>(sim, "rtl");
     rtl_fifo = std::make_unique<rtl::Fifo>(sim, "rtl");
-    bind(*rtl_fifo, clk, rst, push, push_data, pop, *rtl_outputs);
+    bind_fifo(*rtl_fifo, signals, mode == Mode::both ? rtl_signals : signals);
   }
   if (mode == Mode::both) {
     lockstep = std::make_unique<LockstepComparator>(sim, "lockstep", LockstepOptions{.resolved_by_rtl = ResolvedByRtl::note});
-    lockstep->clk(clk);
+    lockstep->clk(signals.clk);
     lockstep->compare(tetra_fifo->pop_data, rtl_fifo->pop_data);
     lockstep->compare(tetra_fifo->full, rtl_fifo->full);
     lockstep->compare(tetra_fifo->empty, rtl_fifo->empty);
     lockstep->compare(tetra_fifo->count, rtl_fifo->count);
   }
-  const FifoOutputs& outputs = tetra_outputs ? *tetra_outputs : *rtl_outputs;
   FifoTraffic traffic;
   std::uint64_t falling_edges = 0;
   sim.method("traffic", [&] {
     // Two cycles of reset, then the traffic; pop_data is X only when nothing pops.
     if (++falling_edges > 2) {
-      const bool popping_possible = outputs.empty.read() == L0;
-      const FifoStep step = traffic.next(outputs.full.read() == L1, !popping_possible,
-                                         popping_possible ? outputs.pop_data.read().to_uint64() : 0);
-      push.write(step.push ? L1 : L0);
-      pop.write(step.pop ? L1 : L0);
-      push_data.write(Vec<16>(step.data));
+      const bool popping_possible = signals.empty.read() == L0;
+      const FifoStep step = traffic.next(signals.full.read() == L1, !popping_possible,
+                                         popping_possible ? signals.pop_data.read().to_uint64() : 0);
+      signals.push.write(step.push ? L1 : L0);
+      signals.pop.write(step.pop ? L1 : L0);
+      signals.push_data.write(Vec<16>(step.data));
     }
-    rst.write(falling_edges < 2 ? L1 : L0);
-  }).sensitive(clk.negedge());
+    signals.rst.write(falling_edges < 2 ? L1 : L0);
+  }).sensitive(signals.clk.negedge());
   sim.run(10_ns * static_cast<std::int64_t>(cycles + 2) + 1_ns);
   sim.end_simulation(false);
   if (lockstep && lockstep->summary().divergences != 0) {
@@ -116,12 +84,6 @@ Result run(Mode mode, std::uint64_t cycles) {
     std::exit(1);
   }
   return {cpu_seconds() - start, traffic.checksum()};
-}
-
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  const std::size_t middle = values.size() / 2;
-  return values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
 }
 
 }  // namespace
