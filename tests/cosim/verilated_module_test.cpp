@@ -10,6 +10,7 @@
 
 #include "cosim_encoder70.hpp"
 #include "cosim_encoder8.hpp"
+#include "cosim_include_dirs.hpp"
 #include "cosim_run_control.hpp"
 #include "sim/cosim/errors.hpp"
 #include "sim/kernel/simulation.hpp"
@@ -195,6 +196,17 @@ TEST(VerilatedModule, TwoTargetsOfOneTopWithDifferentParametersLiveInOneProgram)
     EXPECT_EQ(index.read(), Vec<3>(4));
   });
   sim.run();
+}
+
+TEST(VerilatedModule, IncludeDirsFindIncludedFilesAndModules) {
+  Simulation sim;
+  Signal<Vec<16>> request{sim, "request", Vec<16>(0x8000)};
+  Signal<Vec<4>> index{sim, "index"};
+  verilog::IncludeDirs dut{sim, "dut"};  // a 16-bit encoder: its width from an `include file
+  dut.request(request);
+  dut.index(index);
+  sim.run();
+  EXPECT_EQ(index.read(), Vec<4>(15));
 }
 
 /// The run-control model with its signals.
