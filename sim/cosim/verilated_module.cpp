@@ -103,7 +103,12 @@ VerilatedModule::VerilatedModule(Scope& parent, std::string_view name, Verilated
 }
 
 VerilatedModule::~VerilatedModule() {
-  if (!runtime_) return;
+  if (!runtime_) {
+    // A generated constructor threw before attach() took the model: leave no thread
+    // context pointing at the context about to go.
+    if (context_ && Verilated::threadContextp() == context_.get()) Verilated::threadContextp(nullptr);
+    return;
+  }
   try {
     runtime_->end(false);
   } catch (const std::exception& error) {
