@@ -54,6 +54,14 @@ struct VerilatedModelInfo {
 };
 
 /// The base class of the generated glue of every Verilated model (see the file comment).
+///
+/// **Example**, with the class made by
+/// `tetra_add_verilated(rtl_fifo TOP fifo SOURCES fifo.sv CLASS rtl::Fifo)`:
+///
+///     #include "rtl_fifo.hpp"
+///     rtl::Fifo fifo{top, "fifo", {.port_unknown_bits = {{"push_data", UnknownBitPolicy::zeros()}}}};
+///     fifo.clk(clk);            // In<Logic> clk, as in the Verilog
+///     fifo.pop_data(pop_data);  // Out<Vec<16>> pop_data
 class VerilatedModule : public Module {
 public:
   ~VerilatedModule() override;
