@@ -32,21 +32,11 @@ namespace {
 
 using namespace tetra;
 using namespace tetra::literals;
-using tetra::bench::bind_fifo;
-using tetra::bench::cpu_seconds;
-using tetra::bench::FifoStep;
-using tetra::bench::FifoSignals;
-using tetra::bench::FifoTraffic;
-using tetra::bench::median;
+using namespace tetra::bench;
 
 constexpr std::uint64_t kResetCycles = 2;
 
-struct Result {
-  double seconds;
-  std::uint64_t checksum;
-};
-
-Result run_plain(std::uint64_t cycles) {
+RunResult run_plain(std::uint64_t cycles) {
   const double start = cpu_seconds();
   VerilatedContext context;
   Vrtl_fifo model{&context, "plain"};
@@ -98,7 +88,7 @@ struct BridgedFifo {
   }
 };
 
-Result run_bridged(std::uint64_t cycles) {
+RunResult run_bridged(std::uint64_t cycles) {
   const double start = cpu_seconds();
   BridgedFifo bench;
   Event tick{bench.sim};
@@ -120,7 +110,7 @@ Result run_bridged(std::uint64_t cycles) {
   return {cpu_seconds() - start, bench.traffic.checksum()};
 }
 
-Result run_bridged_clock_generator(std::uint64_t cycles) {
+RunResult run_bridged_clock_generator(std::uint64_t cycles) {
   const double start = cpu_seconds();
   BridgedFifo bench;
   ClockGenerator clock{bench.sim, "clock", 10_ns};
@@ -138,7 +128,7 @@ int main(int argc, char** argv) {
   const std::uint64_t cycles = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 2'000'000;
   const int repetitions = argc > 2 ? std::atoi(argv[2]) : 5;
   const std::string only = argc > 3 ? argv[3] : "";
-  using Runner = Result (*)(std::uint64_t);
+  using Runner = RunResult (*)(std::uint64_t);
   const std::pair<const char*, Runner> single[] = {
       {"plain", run_plain}, {"bridged", run_bridged}, {"bridged_clock_generator", run_bridged_clock_generator}};
   if (cycles == 0 || repetitions <= 0) {
@@ -147,7 +137,7 @@ int main(int argc, char** argv) {
   }
   for (const auto& [name, runner] : single) {
     if (only != name) continue;
-    const Result result = runner(cycles);
+    const RunResult result = runner(cycles);
     fmt::print("{}: {} cycles in {:.3f} CPU s, checksum {:016x}\n", name, cycles, result.seconds, result.checksum);
     return 0;
   }
@@ -158,9 +148,9 @@ int main(int argc, char** argv) {
   std::vector<double> plain, bridged, generator, bridged_ratio, generator_ratio;
   std::uint64_t checksum = 0;
   for (int repetition = 0; repetition < repetitions; ++repetition) {
-    const Result a = run_plain(cycles);
-    const Result b = run_bridged(cycles);
-    const Result c = run_bridged_clock_generator(cycles);
+    const RunResult a = run_plain(cycles);
+    const RunResult b = run_bridged(cycles);
+    const RunResult c = run_bridged_clock_generator(cycles);
     if (a.checksum != b.checksum || a.checksum != c.checksum) {
       fmt::print(stderr, "checksums differ: plain {:016x}, bridged {:016x}, clock generator {:016x}\n", a.checksum,
                  b.checksum, c.checksum);

@@ -83,6 +83,13 @@ void bind_fifo(Fifo& fifo, FifoSignals& inputs, FifoSignals& outputs) {
   fifo.count(outputs.count);
 }
 
+/// What one run of a mode measured: its CPU time, and the checksum of its traffic (which
+/// every mode must agree on).
+struct RunResult {
+  double seconds;
+  std::uint64_t checksum;
+};
+
 /// CPU time of this process, in seconds.
 inline double cpu_seconds() {
   timespec now{};

@@ -23,21 +23,11 @@ namespace {
 
 using namespace tetra;
 using namespace tetra::literals;
-using tetra::bench::bind_fifo;
-using tetra::bench::cpu_seconds;
-using tetra::bench::FifoStep;
-using tetra::bench::FifoSignals;
-using tetra::bench::FifoTraffic;
-using tetra::bench::median;
+using namespace tetra::bench;
 
 enum class Mode { tetra, rtl, both };
 
-struct Result {
-  double seconds;
-  std::uint64_t checksum;
-};
-
-Result run(Mode mode, std::uint64_t cycles) {
+RunResult run(Mode mode, std::uint64_t cycles) {
   const double start = cpu_seconds();
   Simulation sim;
   ClockGenerator clock{sim, "clock", 10_ns};
@@ -101,7 +91,7 @@ int main(int argc, char** argv) {
   std::uint64_t checksum = 0;
   for (int repetition = 0; repetition < repetitions; ++repetition) {
     for (int m = 0; m < 3; ++m) {
-      const Result result = run(modes[m], cycles);
+      const RunResult result = run(modes[m], cycles);
       if (repetition == 0 && m == 0) checksum = result.checksum;
       if (result.checksum != checksum) {
         fmt::print(stderr, "checksums differ: {:016x} and {:016x} ({})\n", checksum, result.checksum, names[m]);

@@ -19,11 +19,11 @@
 #include "sim/cosim/errors.hpp"
 #include "sim/cosim/lockstep_comparator.hpp"
 #include "sim/kernel/simulation.hpp"
-#include "sim/lib/clock_generator.hpp"
 #include "sim/lib/fifo.hpp"
 #include "sim/lib/round_robin_arbiter.hpp"
 #include "sim/lib/skid_buffer.hpp"
 #include "tests/cosim/random_values.hpp"
+#include "tests/lib/clocked_bench.hpp"
 
 namespace tetra::test {
 namespace {
@@ -37,31 +37,13 @@ std::string report_of(const LockstepSummary& summary) {
   return summary.first_divergence ? summary.first_divergence->report : "";
 }
 
-/// What every twin bench has: a 10 ns clock (rising at 5, 15, ... ns), a reset the
-/// traffic thread drives, and a comparator for which the C++ twin's X are notes.
-struct TwinBench {
-  Simulation sim;
-  ClockGenerator clock{sim, "clock", 10_ns};
-  Signal<Logic> clk{sim, "clk"};
-  Signal<Logic> rst{sim, "rst", L1};
+/// What every twin bench has: the block tests' clock and reset (tests/lib), and a
+/// comparator for which the C++ twin's X are notes. The runs are longer than
+/// ClockedBench::run() allows: they end when the traffic thread calls finish().
+struct TwinBench : ClockedBench {
   LockstepComparator lockstep{sim, "lockstep", {.resolved_by_rtl = ResolvedByRtl::note}};
 
-  TwinBench() {
-    clock.clk(clk);
-    lockstep.clk(clk);
-  }
-  /// From the traffic thread: returns at the falling edge after the next rising edge.
-  void cycle() const {
-    wait(clk.posedge());
-    wait(clk.negedge());
-  }
-  /// From the traffic thread: two cycles of reset.
-  void reset() {
-    rst.write(L1);
-    cycle();
-    cycle();
-    rst.write(L0);
-  }
+  TwinBench() { lockstep.clk(clk); }
 };
 
 /// The FIFO and its RTL twin (rtl::Fifo, or the faulty one) on shared inputs.
