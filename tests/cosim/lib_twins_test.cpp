@@ -30,7 +30,8 @@ namespace {
 
 using namespace tetra::literals;
 
-constexpr int kCycles = 100'000;  // per block, after reset
+constexpr int kCycles = 100'000;      // per block, after the first reset
+constexpr int kResetEvery = 9'973;    // a reset in the middle of the traffic, now and then
 
 /// The first divergence's report, or nothing.
 std::string report_of(const LockstepSummary& summary) {
@@ -44,6 +45,14 @@ struct TwinBench : ClockedBench {
   LockstepComparator lockstep{sim, "lockstep", {.resolved_by_rtl = ResolvedByRtl::note}};
 
   TwinBench() { lockstep.clk(clk); }
+  /// From the traffic thread, before the edge of traffic cycle `cycle`: resets the block
+  /// at that edge once every kResetEvery cycles, so that the twins also go through resets
+  /// in the middle of traffic (full, stalled, granting); returns whether it does.
+  bool reset_now_and_then(int cycle) {
+    const bool resetting = cycle % kResetEvery == kResetEvery - 1;
+    rst.write(resetting ? L1 : L0);
+    return resetting;
+  }
 };
 
 /// The FIFO and its RTL twin (rtl::Fifo, or the faulty one) on shared inputs.
@@ -86,8 +95,9 @@ struct FifoTwins : TwinBench {
   }
 };
 
-/// Random pushes and pops in phases of pressure, so that the FIFO fills up and drains;
-/// `before_edge(pushing, popping)` learns what the next edge (5 ns later) will do.
+/// Random pushes and pops in phases of pressure, so that the FIFO fills up and drains,
+/// and a reset now and then; `before_edge(pushing, popping, resetting)` learns what the
+/// next edge (5 ns later) will do (a reset ignores the push and the pop).
 template <class Bench, class BeforeEdge>
 void fifo_traffic(Bench& bench, int cycles, BeforeEdge before_edge) {
   std::mt19937_64 random(2024);
@@ -99,7 +109,7 @@ void fifo_traffic(Bench& bench, int cycles, BeforeEdge before_edge) {
     bench.push.write(pushing ? L1 : L0);
     bench.pop.write(popping ? L1 : L0);
     bench.push_data.write(pushing ? random_vec<16>(random) : Vec<16>::xs());
-    before_edge(pushing, popping);
+    before_edge(pushing, popping, bench.reset_now_and_then(cycle));
     bench.cycle();
   }
   finish();
@@ -107,11 +117,12 @@ void fifo_traffic(Bench& bench, int cycles, BeforeEdge before_edge) {
 
 TEST(LibTwins, FifoRunsInLockstepWithItsRtlTwin) {
   FifoTwins<rtl::Fifo> bench;
-  int pushes = 0, pops = 0, cycles_full = 0, cycles_empty = 0;
+  int pushes = 0, pops = 0, cycles_full = 0, cycles_empty = 0, resets_with_entries = 0;
   bench.sim.thread("traffic", [&] {
-    fifo_traffic(bench, kCycles, [&](bool pushing, bool popping) {
-      pushes += pushing;
-      pops += popping;
+    fifo_traffic(bench, kCycles, [&](bool pushing, bool popping, bool resetting) {
+      resets_with_entries += resetting && bench.tetra_empty.read() == L0;
+      pushes += pushing && !resetting;
+      pops += popping && !resetting;
       cycles_full += bench.tetra_full.read() == L1;
       cycles_empty += bench.tetra_empty.read() == L1;
     });
@@ -126,6 +137,7 @@ TEST(LibTwins, FifoRunsInLockstepWithItsRtlTwin) {
   EXPECT_GT(pops, kCycles / 4);
   EXPECT_GT(cycles_full, kCycles / 20);
   EXPECT_GT(cycles_empty, kCycles / 20);
+  EXPECT_GT(resets_with_entries, 0);
 }
 
 TEST(LibTwins, AFaultInjectedInTheRtlIsCaughtAtTheCycleWhereItFirstShows) {
@@ -136,8 +148,13 @@ TEST(LibTwins, AFaultInjectedInTheRtlIsCaughtAtTheCycleWhereItFirstShows) {
   int pushes = 0;
   std::optional<Duration> corrupted_pushed_at, corrupted_shows_at;
   bench.sim.thread("traffic", [&] {
-    fifo_traffic(bench, kCycles, [&](bool pushing, bool popping) {
+    fifo_traffic(bench, kCycles, [&](bool pushing, bool popping, bool resetting) {
       const Duration edge = now() + 5_ns;  // the rising edge about to be taken
+      if (resetting) {  // the FIFO empties, and the faulty RTL counts its pushes again
+        model.clear();
+        pushes = 0;
+        return;
+      }
       if (popping) model.pop_front();
       if (pushing) {
         if (pushes == 300) corrupted_pushed_at = edge;
@@ -197,7 +214,7 @@ struct SkidTwins : TwinBench {
 
 TEST(LibTwins, SkidBufferRunsInLockstepWithItsRtlTwin) {
   SkidTwins bench;
-  int transfers = 0, stalls = 0;
+  int transfers = 0, stalls = 0, resets_holding_words = 0;
   bench.sim.thread("traffic", [&] {
     std::mt19937_64 random(77);
     bench.reset();
@@ -212,7 +229,9 @@ TEST(LibTwins, SkidBufferRunsInLockstepWithItsRtlTwin) {
       }
       const bool ready = random() % 100 < (congested ? 25u : 80u);
       bench.out_ready.write(ready ? L1 : L0);
-      transfers += bench.tetra_out_valid.read() == L1 && ready;
+      const bool resetting = bench.reset_now_and_then(cycle);
+      resets_holding_words += resetting && bench.tetra_out_valid.read() == L1;
+      transfers += bench.tetra_out_valid.read() == L1 && ready && !resetting;
       stalls += valid && bench.tetra_in_ready.read() == L0;
       bench.cycle();
     }
@@ -225,6 +244,7 @@ TEST(LibTwins, SkidBufferRunsInLockstepWithItsRtlTwin) {
   EXPECT_GT(summary.resolved_by_rtl, 0u) << "out_data is X in C++ while out_valid is 0";
   EXPECT_GT(transfers, kCycles / 4);
   EXPECT_GT(stalls, kCycles / 20) << "back-pressure reached the producer";
+  EXPECT_GT(resets_holding_words, 0);
 }
 
 /// The round-robin arbiter and its RTL twin on shared inputs.
@@ -249,7 +269,7 @@ struct ArbiterTwins : TwinBench {
 
 TEST(LibTwins, RoundRobinArbiterRunsInLockstepWithItsRtlTwin) {
   ArbiterTwins bench;
-  int grants = 0, contended = 0;
+  int grants = 0, contended = 0, resets_after_grants = 0;
   bench.sim.thread("traffic", [&] {
     std::mt19937_64 random(5);
     bench.reset();
@@ -261,6 +281,7 @@ TEST(LibTwins, RoundRobinArbiterRunsInLockstepWithItsRtlTwin) {
       requests |= random() & random() & 0x1f;
       bench.request.write(Vec<5>(requests));
       contended += std::popcount(requests) > 1;
+      resets_after_grants += bench.reset_now_and_then(cycle) && granted != 0;
       bench.cycle();
       grants += bench.tetra_grant.read() != Vec<5>::zeros();
     }
@@ -272,6 +293,7 @@ TEST(LibTwins, RoundRobinArbiterRunsInLockstepWithItsRtlTwin) {
   EXPECT_EQ(summary.divergences, 0u) << report_of(summary);
   EXPECT_GT(grants, kCycles / 2);
   EXPECT_GT(contended, kCycles / 4);
+  EXPECT_GT(resets_after_grants, 0) << "a reset sends the round back to requester 0";
 }
 
 }  // namespace
