@@ -1,3 +1,4 @@
+`timescale 1ns / 1ps
 // The SystemVerilog twin of sim/lib/fifo.hpp, cycle for cycle: a synchronous
 // first-word-fall-through FIFO. pop_data shows the oldest entry whenever the FIFO is not
 // empty; a pop removes it at the rising clock edge. full, empty, count and pop_data are

@@ -1,3 +1,4 @@
+`timescale 1ns / 1ps
 // The SystemVerilog twin of sim/lib/round_robin_arbiter.hpp, cycle for cycle: `grant`
 // is combinational and one-hot, to the first requester at or after the one following the
 // last grant (requester 0 first after reset), or zero when nobody requests. The last

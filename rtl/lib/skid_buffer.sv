@@ -1,3 +1,4 @@
+`timescale 1ns / 1ps
 // The SystemVerilog twin of sim/lib/skid_buffer.hpp, cycle for cycle: a two-entry
 // ready/valid buffer whose outputs (in_ready, out_valid, out_data) all come from flops.
 // When the consumer stalls, the word already accepted waits in the skid register and

@@ -1,3 +1,4 @@
+`timescale 1ns / 1ps
 // rtl/lib's FIFO with a deliberate fault, for the test that the lockstep comparator
 // catches a difference at exactly the cycle where it first shows: the CORRUPT_PUSH-th
 // word pushed after reset (counting from 0) is stored with bit 0 flipped, so the
