@@ -10,7 +10,6 @@
 #include <deque>
 #include <optional>
 #include <random>
-#include <string>
 
 #include "cosim_fifo_with_fault.hpp"
 #include "rtl_fifo.hpp"
@@ -33,11 +32,6 @@ using namespace tetra::literals;
 constexpr int kCycles = 100'000;      // per block, after the first reset
 constexpr int kResetEvery = 9'973;    // a reset in the middle of the traffic, now and then
 
-/// The first divergence's report, or nothing.
-std::string report_of(const LockstepSummary& summary) {
-  return summary.first_divergence ? summary.first_divergence->report : "";
-}
-
 /// What every twin bench has: the block tests' clock and reset (tests/lib), and a
 /// comparator for which the C++ twin's X are notes. The runs are longer than
 /// ClockedBench::run() allows: they end when the traffic thread calls finish().
@@ -45,6 +39,15 @@ struct TwinBench : ClockedBench {
   LockstepComparator lockstep{sim, "lockstep", {.resolved_by_rtl = ResolvedByRtl::note}};
 
   TwinBench() { lockstep.clk(clk); }
+  /// Runs the traffic, and checks what every run of twins must show: every cycle
+  /// compared (the traffic's and the first reset's two), no divergence.
+  const LockstepSummary& run_in_lockstep() {
+    sim.run();
+    const LockstepSummary& summary = lockstep.summary();
+    EXPECT_EQ(summary.cycles, static_cast<std::uint64_t>(kCycles) + 2);
+    EXPECT_EQ(summary.divergences, 0u) << (summary.first_divergence ? summary.first_divergence->report : "");
+    return summary;
+  }
   /// From the traffic thread, before the edge of traffic cycle `cycle`: resets the block
   /// at that edge once every kResetEvery cycles, so that the twins also go through resets
   /// in the middle of traffic (full, stalled, granting); returns whether it does.
@@ -127,11 +130,8 @@ TEST(LibTwins, FifoRunsInLockstepWithItsRtlTwin) {
       cycles_empty += bench.tetra_empty.read() == L1;
     });
   });
-  bench.sim.run();
-  const LockstepSummary& summary = bench.lockstep.summary();
-  EXPECT_EQ(summary.cycles, static_cast<std::uint64_t>(kCycles) + 2);
+  const LockstepSummary& summary = bench.run_in_lockstep();
   EXPECT_EQ(summary.signals, 4u);
-  EXPECT_EQ(summary.divergences, 0u) << report_of(summary);
   EXPECT_GT(summary.resolved_by_rtl, 0u) << "pop_data is X in C++ while the FIFO is empty";
   EXPECT_GT(pushes, kCycles / 4);
   EXPECT_GT(pops, kCycles / 4);
@@ -237,10 +237,7 @@ TEST(LibTwins, SkidBufferRunsInLockstepWithItsRtlTwin) {
     }
     finish();
   });
-  bench.sim.run();
-  const LockstepSummary& summary = bench.lockstep.summary();
-  EXPECT_EQ(summary.cycles, static_cast<std::uint64_t>(kCycles) + 2);
-  EXPECT_EQ(summary.divergences, 0u) << report_of(summary);
+  const LockstepSummary& summary = bench.run_in_lockstep();
   EXPECT_GT(summary.resolved_by_rtl, 0u) << "out_data is X in C++ while out_valid is 0";
   EXPECT_GT(transfers, kCycles / 4);
   EXPECT_GT(stalls, kCycles / 20) << "back-pressure reached the producer";
@@ -287,10 +284,7 @@ TEST(LibTwins, RoundRobinArbiterRunsInLockstepWithItsRtlTwin) {
     }
     finish();
   });
-  bench.sim.run();
-  const LockstepSummary& summary = bench.lockstep.summary();
-  EXPECT_EQ(summary.cycles, static_cast<std::uint64_t>(kCycles) + 2);
-  EXPECT_EQ(summary.divergences, 0u) << report_of(summary);
+  bench.run_in_lockstep();
   EXPECT_GT(grants, kCycles / 2);
   EXPECT_GT(contended, kCycles / 4);
   EXPECT_GT(resets_after_grants, 0) << "a reset sends the round back to requester 0";
