@@ -463,7 +463,7 @@ void Scheduler::throw_delta_limit() const {
                                          delta_limit_, culprits.empty() ? std::string("none (events only)") : culprits));
 }
 
-bool Scheduler::advance_time(std::optional<Ticks> end) {
+void Scheduler::drop_stale_wakeups() {
   // Wake-ups of threads that were resumed otherwise (timeouts that did not expire) must
   // neither move time nor keep the simulation alive.
   while (!timed_.empty()) {
@@ -473,11 +473,10 @@ bool Scheduler::advance_time(std::optional<Ticks> end) {
     if (state.token == top.token && !state.finished) break;
     timed_.pop();
   }
-  if (timed_.empty()) return false;
-  const Ticks next = timed_.top().time;
-  if (end && next >= *end) return false;
-  now_ = next;
-  while (!timed_.empty() && timed_.top().time == next) {
+}
+
+void Scheduler::take_due_events() {
+  while (!timed_.empty() && timed_.top().time == now_) {
     const Activation activation = timed_.top().activation;
     timed_.pop();
     if (activation.event != nullptr) {
@@ -486,7 +485,22 @@ bool Scheduler::advance_time(std::optional<Ticks> end) {
       queue_.push_back(activation);
     }
   }
+}
+
+bool Scheduler::advance_time(std::optional<Ticks> end, bool through_end) {
+  drop_stale_wakeups();
+  if (timed_.empty()) return false;
+  const Ticks next = timed_.top().time;
+  if (end && (next > *end || (next == *end && !through_end))) return false;
+  now_ = next;
+  take_due_events();
   return true;
+}
+
+std::optional<Duration> Scheduler::next_event_time() {
+  drop_stale_wakeups();
+  if (timed_.empty()) return std::nullopt;
+  return resolution_ * static_cast<std::int64_t>(timed_.top().time);
 }
 
 void Scheduler::elaborate() {
@@ -531,8 +545,10 @@ std::exception_ptr Scheduler::locate(std::exception_ptr error) const {
   }
 }
 
-void Scheduler::run_until(std::optional<Ticks> end) {
+void Scheduler::run_until(std::optional<Ticks> end, bool through_end) {
   begin_run();
+  // settle(): the events due now join the writes made since the last run in one slot.
+  if (through_end && end == now_) take_due_events();
   // A run nested in a process of another simulation hands that process its driver back.
   Scheduler* const outer = current_;
   const ProcessId outer_driver = detail::running_driver;
@@ -541,7 +557,7 @@ void Scheduler::run_until(std::optional<Ticks> end) {
   try {
     while (true) {
       run_time_slot();
-      if (finish_requested_ || !advance_time(end)) break;
+      if (finish_requested_ || !advance_time(end, through_end)) break;
     }
   } catch (...) {
     std::exception_ptr located = locate(std::current_exception());
@@ -569,9 +585,11 @@ void Scheduler::run_until(std::optional<Ticks> end) {
   }
 }
 
-void Scheduler::run() { run_until(std::nullopt); }
+void Scheduler::run() { run_until(std::nullopt, false); }
 
-void Scheduler::run(Duration duration) { run_until(now_ + to_ticks(duration)); }
+void Scheduler::run(Duration duration) { run_until(now_ + to_ticks(duration), false); }
+
+void Scheduler::settle() { run_until(now_, true); }
 
 // --- observers ---------------------------------------------------------------------
 

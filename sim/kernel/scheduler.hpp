@@ -61,6 +61,15 @@ public:
   void run();
   /// Runs every time slot before now() + `duration`, then sets now() to that time.
   void run(Duration duration);
+  /// Runs the time slot at now() until it settles: the timed events due now, the writes
+  /// made since the last run and every delta cycle they cause. Time does not advance;
+  /// after run(d), settle() runs the slot at the end time that run(d) leaves pending. For
+  /// a host simulator that owns time (sim/systemc): run(t - now()) then settle() at each
+  /// of its times t.
+  void settle();
+  /// The time of the earliest pending timed event (a wait(d), a notify_after), or nullopt
+  /// when none is left: when a host simulator must next settle this one.
+  [[nodiscard]] std::optional<Duration> next_event_time();
   /// Ends the simulation after the current delta cycle.
   void finish() { finish_requested_ = true; }
   /// True once the simulation ended (finish(), event starvation in run(), or an error).
@@ -187,7 +196,9 @@ private:
     }
   };
 
-  void run_until(std::optional<Ticks> end);
+  // Runs the slots before `end` (and at `end` too when `through_end`; none: until no
+  // event is left).
+  void run_until(std::optional<Ticks> end, bool through_end);
   void begin_run();
   void run_time_slot();
   void evaluate();
@@ -245,7 +256,9 @@ private:
   void commit_batches();  // of the clock events that fired in this delta
   [[nodiscard]] std::span<SignalBase* const> pending() const { return {pending_.data(), pending_end_}; }
   void start_next_delta();
-  bool advance_time(std::optional<Ticks> end);
+  bool advance_time(std::optional<Ticks> end, bool through_end);
+  void drop_stale_wakeups();
+  void take_due_events();  // the timed events at now_, into the active queue
   void schedule(Ticks time, Activation activation);
   void report_changes();  // to the step observers: the slot's changed signals
   void throw_delta_limit() const;

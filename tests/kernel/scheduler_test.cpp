@@ -322,3 +322,68 @@ TEST(Scheduler, IdenticalRunsGiveIdenticalTraces) {
   };
   EXPECT_EQ(trace(), trace());
 }
+
+TEST(Scheduler, SettleRunsTheEventsDueNowWithTheWritesSinceTheLastRunInOneSlot) {
+  Simulation sim;
+  Signal<Logic> input(sim, "input", L0);
+  Signal<Logic> ticked(sim, "ticked", L0);
+  std::vector<std::string> slots;
+  sim.add_step_observer([&](Ticks time, std::span<SignalBase* const> changed) {
+    std::string names;
+    for (const SignalBase* signal : changed) names += signal->name() + " ";
+    slots.push_back(fmt::format("{}: {}", time, names));
+  });
+  sim.thread("ticker", [&] {
+    wait(4_ns);
+    ticked.write(L1);
+  });
+  sim.run(4_ns);
+  EXPECT_EQ(ticked.read(), L0);  // run(4 ns) leaves the slot at 4 ns pending
+  input.write(L1);
+  sim.settle();
+  EXPECT_EQ(sim.now(), 4_ns);
+  EXPECT_EQ(ticked.read(), L1);
+  EXPECT_EQ(input.read(), L1);
+  EXPECT_EQ(slots, (std::vector<std::string>{"4000: input ticked "}));
+  EXPECT_FALSE(sim.has_ended());
+}
+
+TEST(Scheduler, SettleAtTimeZeroStartsTheSimulation) {
+  Simulation sim;
+  Signal<Logic> a(sim, "a", L0), y(sim, "y");
+  sim.method("inverter", [&] { y.write(~a.read()); }).sensitive(a);
+  sim.settle();
+  EXPECT_EQ(y.read(), L1);
+  a.write(L1);
+  sim.settle();
+  EXPECT_EQ(y.read(), L0);
+  EXPECT_EQ(sim.now(), Duration{});
+}
+
+TEST(Scheduler, SettleEndsTheSimulationOnFinish) {
+  Simulation sim;
+  sim.thread("stopper", [] { finish(); });
+  sim.settle();
+  EXPECT_TRUE(sim.has_ended());
+}
+
+TEST(Scheduler, NextEventTimeIsTheEarliestLiveTimedEvent) {
+  Simulation sim;
+  Event ping(sim);
+  EXPECT_EQ(sim.next_event_time(), std::nullopt);
+  sim.thread("ticker", [&] {
+    while (true) wait(4_ns);
+  });
+  sim.thread("patient", [&] {
+    wait(ping, 100_ns);  // woken at 1 ns: its 100 ns timeout is stale
+    wait(ping);
+  });
+  sim.thread("pinger", [&] { ping.notify_after(1_ns); });
+  sim.settle();
+  EXPECT_EQ(sim.next_event_time(), 1_ns);
+  sim.run(3_ns);
+  sim.settle();
+  EXPECT_EQ(sim.next_event_time(), 4_ns);
+  sim.run(97_ns);
+  EXPECT_EQ(sim.next_event_time(), 100_ns);  // the ticker's, due now and not yet run
+}
