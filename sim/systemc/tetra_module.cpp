@@ -20,7 +20,18 @@ TetraModule::TetraModule(const sc_core::sc_module_name& name)
   sc_core::sc_spawn([this] { check_unknown_bits(); }, "check_unknown_bits", &check_options);
 }
 
-TetraModule::~TetraModule() = default;
+TetraModule::~TetraModule() {
+  // Unless SystemC stopped, the design's end hooks (tracers closing their files) run now,
+  // told whether SystemC reported an error (a failing sc_start). A destructor cannot
+  // throw: a hook's own error is printed, as ~Simulation does.
+  try {
+    simulation_.end_simulation(sc_core::sc_report_handler::get_count(sc_core::SC_ERROR) > 0);
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "tetra: error while ending the simulation: {}\n", error.what());
+  } catch (...) {
+    fmt::print(stderr, "tetra: error while ending the simulation: a non-standard exception\n");
+  }
+}
 
 void TetraModule::synchronize() {
   if (simulation_.has_ended()) return;

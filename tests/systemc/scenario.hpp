@@ -28,10 +28,13 @@ namespace tetra::systemc::testing {
 
 /// Runs `statement` (a scenario that builds and runs a SystemC simulation) in a child
 /// process; the test fails if an assertion in it failed or it did not end normally.
-#define RUN_SYSTEMC_SCENARIO(statement)                                                      \
+#define RUN_SYSTEMC_SCENARIO(statement) RUN_SYSTEMC_SCENARIO_PRINTING(statement, "")
+
+/// As RUN_SYSTEMC_SCENARIO, and the child's stderr must also match `stderr_regex`.
+#define RUN_SYSTEMC_SCENARIO_PRINTING(statement, stderr_regex)                               \
   EXPECT_EXIT(                                                                               \
       {                                                                                      \
         statement;                                                                           \
         ::tetra::systemc::testing::exit_with_verdict();                                      \
       },                                                                                     \
-      ::testing::ExitedWithCode(0), "")
+      ::testing::ExitedWithCode(0), stderr_regex)
