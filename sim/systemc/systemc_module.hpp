@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
 #include <systemc>
 
 #include "sim/module/port.hpp"
+#include "sim/systemc/errors.hpp"
 #include "sim/systemc/systemc_value.hpp"
 #include "sim/values/unknown_bit_policy.hpp"
 
@@ -94,12 +94,7 @@ private:
       return true;
     }
     [[nodiscard]] std::optional<std::string> still_unknown() const override {
-      const SignalBase& signal = *from_->bound_signal();
-      const std::string bits = signal.value_bits();
-      if (bits.find_first_of("xz") == std::string::npos) return std::nullopt;
-      return fmt::format("{}'b{} from Tetra port {} reached a two-state SystemC port (unknown-bit policy: error; "
-                         "connect() with UnknownBitPolicy::zeros(), ones() or random(seed) to accept it)",
-                         signal.width(), bits, from_->path());
+      return detail::unknown_bits_reason(*from_->bound_signal(), "Tetra port " + from_->path());
     }
     [[nodiscard]] const char* port_name() const override { return to_->name(); }
 

@@ -70,39 +70,37 @@ template <class SetWord>
 void split_words(std::size_t sc_words, std::span<const std::uint64_t> plane, SetWord set) {
   for (std::size_t i = 0; i < sc_words; ++i) set(i, static_cast<sc_dt::sc_digit>(plane[i / 2] >> (32 * (i % 2))));
 }
+
+// sc_lv<N> and sc_bv<N>: data words, and for sc_lv control words, copied as they are.
+template <class S, int N, bool FourState>
+struct SystemCVector {
+  static constexpr std::size_t width = N;
+  static constexpr bool four_state = FourState;
+  static constexpr std::size_t sc_words = (N + 31) / 32;
+  static void to_planes(const S& value, std::span<std::uint64_t> aval, std::span<std::uint64_t> bval) {
+    join_words(sc_words, aval, [&](std::size_t i) { return value.get_word(static_cast<int>(i)); });
+    if constexpr (FourState) {
+      join_words(sc_words, bval, [&](std::size_t i) { return value.get_cword(static_cast<int>(i)); });
+    } else {
+      for (std::uint64_t& word : bval) word = 0;
+    }
+  }
+  static void from_planes(S& value, std::span<const std::uint64_t> aval, std::span<const std::uint64_t> bval) {
+    split_words(sc_words, aval, [&](std::size_t i, sc_dt::sc_digit word) { value.set_word(static_cast<int>(i), word); });
+    if constexpr (FourState) {
+      split_words(sc_words, bval, [&](std::size_t i, sc_dt::sc_digit word) { value.set_cword(static_cast<int>(i), word); });
+    }
+  }
+};
 }  // namespace detail
 
-/// sc_lv<N>: N four-state bits, data and control words copied as they are.
+/// sc_lv<N>: N four-state bits.
 template <int N>
-struct SystemCValue<sc_dt::sc_lv<N>> {
-  static constexpr std::size_t width = N;
-  static constexpr bool four_state = true;
-  static constexpr std::size_t sc_words = (N + 31) / 32;
-  static void to_planes(const sc_dt::sc_lv<N>& value, std::span<std::uint64_t> aval, std::span<std::uint64_t> bval) {
-    detail::join_words(sc_words, aval, [&](std::size_t i) { return value.get_word(static_cast<int>(i)); });
-    detail::join_words(sc_words, bval, [&](std::size_t i) { return value.get_cword(static_cast<int>(i)); });
-  }
-  static void from_planes(sc_dt::sc_lv<N>& value, std::span<const std::uint64_t> aval,
-                          std::span<const std::uint64_t> bval) {
-    detail::split_words(sc_words, aval, [&](std::size_t i, sc_dt::sc_digit word) { value.set_word(static_cast<int>(i), word); });
-    detail::split_words(sc_words, bval, [&](std::size_t i, sc_dt::sc_digit word) { value.set_cword(static_cast<int>(i), word); });
-  }
-};
+struct SystemCValue<sc_dt::sc_lv<N>> : detail::SystemCVector<sc_dt::sc_lv<N>, N, true> {};
 
-/// sc_bv<N>: N two-state bits in data words.
+/// sc_bv<N>: N two-state bits.
 template <int N>
-struct SystemCValue<sc_dt::sc_bv<N>> {
-  static constexpr std::size_t width = N;
-  static constexpr bool four_state = false;
-  static constexpr std::size_t sc_words = (N + 31) / 32;
-  static void to_planes(const sc_dt::sc_bv<N>& value, std::span<std::uint64_t> aval, std::span<std::uint64_t> bval) {
-    detail::join_words(sc_words, aval, [&](std::size_t i) { return value.get_word(static_cast<int>(i)); });
-    for (std::uint64_t& word : bval) word = 0;
-  }
-  static void from_planes(sc_dt::sc_bv<N>& value, std::span<const std::uint64_t> aval, std::span<const std::uint64_t>) {
-    detail::split_words(sc_words, aval, [&](std::size_t i, sc_dt::sc_digit word) { value.set_word(static_cast<int>(i), word); });
-  }
-};
+struct SystemCValue<sc_dt::sc_bv<N>> : detail::SystemCVector<sc_dt::sc_bv<N>, N, false> {};
 
 /// sc_uint<N>, N <= 64: an unsigned integer of N two-state bits.
 template <int N>

@@ -15,6 +15,7 @@
 
 #include "sim/kernel/simulation.hpp"
 #include "sim/module/port.hpp"
+#include "sim/systemc/errors.hpp"
 #include "sim/systemc/systemc_value.hpp"
 #include "sim/values/unknown_bit_policy.hpp"
 
@@ -131,11 +132,7 @@ private:
     }
     [[nodiscard]] std::optional<std::string> still_unknown() const override {
       const SignalBase& signal = *from_.bound_signal();
-      const std::string bits = signal.value_bits();
-      if (bits.find_first_of("xz") == std::string::npos) return std::nullopt;
-      return fmt::format("{}'b{} from Tetra signal {} reached a two-state SystemC port (unknown-bit policy: error; "
-                         "connect() with UnknownBitPolicy::zeros(), ones() or random(seed) to accept it)",
-                         signal.width(), bits, signal.path());
+      return detail::unknown_bits_reason(signal, "Tetra signal " + signal.path());
     }
     [[nodiscard]] const char* port_name() const override { return to_->name(); }
 

@@ -21,11 +21,11 @@ namespace {
 
 using accel::CounterValue;
 
+// The default models, loaded once.
 const models::IntegerModelParameters& parameters(models::ModelRole role) {
-  static const models::IntegerModelParameters target =
-      models::load_model(models::default_model_path(models::ModelRole::target), models::ModelRole::target);
-  static const models::IntegerModelParameters draft =
-      models::load_model(models::default_model_path(models::ModelRole::draft), models::ModelRole::draft);
+  auto load = [](models::ModelRole which) { return models::load_model(models::default_model_path(which), which); };
+  static const models::IntegerModelParameters target = load(models::ModelRole::target);
+  static const models::IntegerModelParameters draft = load(models::ModelRole::draft);
   return role == models::ModelRole::target ? target : draft;
 }
 

@@ -9,21 +9,12 @@
 
 #include "sim/kernel/simulation.hpp"
 #include "tests/systemc/scenario.hpp"
+#include "tests/systemc/systemc_inverter.hpp"
 
 namespace tetra::systemc {
 namespace {
 
 using namespace tetra::literals;
-
-SC_MODULE(ScInverter) {
-  sc_core::sc_in<sc_dt::sc_logic> a{"a"};
-  sc_core::sc_out<sc_dt::sc_logic> y{"y"};
-  SC_CTOR(ScInverter) {
-    SC_METHOD(invert);
-    sensitive << a;
-  }
-  void invert() { y.write(~a.read()); }
-};
 
 class InverterFromSystemC : public SystemCModule {
 public:
@@ -33,7 +24,7 @@ public:
     connect(a, inverter.a);
     connect(inverter.y, y);
   }
-  ScInverter inverter{"inverter"};
+  testing::SystemCInverter inverter{"inverter"};
 };
 
 void crossing_takes_one_delta_like_a_tetra_method() {

@@ -22,6 +22,13 @@ struct Ending {
   int calls = 0;
   bool failed = false;
   std::string time;
+  void record(Simulation& sim) {
+    sim.add_end_hook([this, &sim](bool is_failed) {
+      ++calls;
+      failed = is_failed;
+      time = fmt::format("{}", sim.now());
+    });
+  }
 };
 
 // A Tetra signal driving a two-state (or four-state) SystemC port, with the policy given.
@@ -33,11 +40,7 @@ public:
   Source(const sc_core::sc_module_name& name, UnknownBitPolicy policy = UnknownBitPolicy::error())
       : TetraModule(name) {
     connect(value, out, policy);
-    simulation().add_end_hook([this](bool failed) {
-      ++ending.calls;
-      ending.failed = failed;
-      ending.time = fmt::format("{}", simulation().now());
-    });
+    ending.record(simulation());
   }
   Ending ending;
 };
@@ -152,11 +155,7 @@ public:
       if (fail) throw std::runtime_error("mismatch");
       tetra::finish();
     });
-    simulation().add_end_hook([this](bool failed) {
-      ++ending.calls;
-      ending.failed = failed;
-      ending.time = fmt::format("{}", simulation().now());
-    });
+    ending.record(simulation());
   }
   Ending ending;
 };

@@ -9,6 +9,7 @@
 
 #include "sim/lib/clock_generator.hpp"
 #include "tests/systemc/scenario.hpp"
+#include "tests/systemc/systemc_inverter.hpp"
 
 namespace tetra::systemc {
 namespace {
@@ -36,23 +37,12 @@ public:
   Inverter inverter{simulation(), "inverter"};
 };
 
-// The same inverter as a SystemC method, the reference for delta timing.
-SC_MODULE(NativeInverter) {
-  sc_core::sc_in<sc_dt::sc_logic> a{"a"};
-  sc_core::sc_out<sc_dt::sc_logic> y{"y"};
-  SC_CTOR(NativeInverter) {
-    SC_METHOD(invert);
-    sensitive << a;
-  }
-  void invert() { y.write(~a.read()); }
-};
-
 void crossing_takes_one_delta_like_a_systemc_method() {
   sc_core::sc_signal<sc_dt::sc_logic> a("a", sc_dt::SC_LOGIC_0), tetra_y("tetra_y"), native_y("native_y");
   InverterInSystemC tetra_inverter("tetra_inverter");
   tetra_inverter.a(a);
   tetra_inverter.y(tetra_y);
-  NativeInverter native_inverter("native_inverter");
+  testing::SystemCInverter native_inverter("native_inverter");
   native_inverter.a(a);
   native_inverter.y(native_y);
 
