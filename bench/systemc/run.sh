@@ -10,13 +10,13 @@
 # counts its instructions under callgrind (deterministic; one round is enough). Fails if
 # the arrangements disagree on the checksum.
 # Usage: bench/systemc/run.sh [build-dir]
-#        (ROUNDS=5, LANES=64, CYCLES=20000, TYPES="uint lv", MEASURE=cpu|instructions)
+#        (ROUNDS=9, LANES=64, CYCLES=100000, TYPES="uint lv", MEASURE=cpu|instructions)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(realpath -m "${1:-$root/build}")
-rounds=${ROUNDS:-5}
+rounds=${ROUNDS:-9}
 lanes=${LANES:-64}
-cycles=${CYCLES:-20000}
+cycles=${CYCLES:-100000}
 types=${TYPES:-uint lv}
 measure=${MEASURE:-cpu}
 cmake --build "$build" --target systemc_crossing_bench -j 2 > /dev/null
