@@ -1,6 +1,7 @@
 // How a Tetra design inside SystemC fails and ends: X on a two-state port, errors in
 // either kernel, sc_stop() and finish().
 #include "sim/systemc/errors.hpp"
+#include "sim/systemc/systemc_module.hpp"
 #include "sim/systemc/tetra_module.hpp"
 
 #include <gtest/gtest.h>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "sim/kernel/errors.hpp"
+#include "sim/lib/clock_generator.hpp"
 #include "tests/systemc/scenario.hpp"
 
 namespace tetra::systemc {
@@ -275,6 +277,70 @@ void tetra_elaboration_error_fails_systemc_elaboration() {
 
 TEST(TetraModuleErrors, TetraElaborationErrorFailsSystemCElaboration) {
   RUN_SYSTEMC_SCENARIO(tetra_elaboration_error_fails_systemc_elaboration());
+}
+
+// A signal that SystemC drives and a Tetra clock generator drives too.
+class TwoDrivers : public TetraModule {
+public:
+  sc_core::sc_in<bool> clk{"clk"};
+  explicit TwoDrivers(const sc_core::sc_module_name& name) : TetraModule(name) {
+    connect(clk, tetra_clk);
+    clock.clk(tetra_clk);
+  }
+  Signal<Logic> tetra_clk{simulation(), "tetra_clk"};
+  ClockGenerator clock{simulation(), "clock", 2_ns};
+};
+
+void second_driver_of_a_connected_signal_fails_elaboration() {
+  sc_core::sc_signal<bool> clk("clk");
+  TwoDrivers dut("dut");
+  dut.clk(clk);
+  try {
+    sc_core::sc_start(1, sc_core::SC_NS);
+    ADD_FAILURE() << "no error";
+  } catch (const std::exception& error) {
+    EXPECT_NE(std::string(error.what()).find("signal tetra_clk has two drivers: dut.clk and clock.clk"),
+              std::string::npos)
+        << error.what();
+  }
+}
+
+TEST(TetraModuleErrors, SecondDriverOfAConnectedSignalFailsElaboration) {
+  RUN_SYSTEMC_SCENARIO(second_driver_of_a_connected_signal_fails_elaboration());
+}
+
+// SystemC models inside a Tetra design that is itself inside SystemC: refused, since
+// SystemC owns time there.
+SC_MODULE(Idle) {
+  SC_CTOR(Idle) {}
+};
+
+class IdleInTetra : public SystemCModule {
+public:
+  IdleInTetra(Scope& parent, std::string_view name) : SystemCModule(parent, name) {}
+  Idle idle{"idle"};
+};
+
+class Nested : public TetraModule {
+public:
+  explicit Nested(const sc_core::sc_module_name& name) : TetraModule(name) {}
+  IdleInTetra inner{simulation(), "inner"};
+};
+
+void systemc_module_inside_a_tetra_module_is_refused() {
+  Nested dut("dut");
+  try {
+    sc_core::sc_start(1, sc_core::SC_NS);
+    ADD_FAILURE() << "no error";
+  } catch (const sc_core::sc_report& report) {
+    EXPECT_NE(std::string(report.what()).find("a SystemCModule cannot run inside a SystemC process"),
+              std::string::npos)
+        << report.what();
+  }
+}
+
+TEST(TetraModuleErrors, SystemCModuleInsideATetraModuleIsRefused) {
+  RUN_SYSTEMC_SCENARIO(systemc_module_inside_a_tetra_module_is_refused());
 }
 
 }  // namespace
