@@ -33,6 +33,19 @@ struct Ending {
   }
 };
 
+// The message with which sc_start(duration) fails: an sc_report for an error in a
+// process, the exception itself for one in an elaboration callback. Empty, and a test
+// failure, if it does not fail.
+std::string sc_start_failure(const sc_core::sc_time& duration) {
+  try {
+    sc_core::sc_start(duration);
+  } catch (const std::exception& error) {
+    return error.what();
+  }
+  ADD_FAILURE() << "sc_start() did not fail";
+  return "";
+}
+
 // A Tetra signal driving a two-state (or four-state) SystemC port, with the policy given.
 template <class S, class T>
 class Source : public TetraModule {
@@ -51,15 +64,11 @@ void unknown_bit_on_a_two_state_port_stops_the_run_naming_the_port() {
   sc_core::sc_signal<bool> ready("ready");
   Source<bool, Logic> dut("dut");  // dut.value is X and nothing drives it
   dut.out(ready);
-  try {
-    sc_core::sc_start(10, sc_core::SC_NS);
-    ADD_FAILURE() << "no error";
-  } catch (const sc_core::sc_report& report) {
-    EXPECT_NE(std::string(report.what()).find("at 0 s in dut.out: 1'bx from Tetra signal value reached a two-state "
-                                              "SystemC port (unknown-bit policy: error"),
-              std::string::npos)
-        << report.what();
-  }
+  const std::string failure = sc_start_failure(sc_core::sc_time(10, sc_core::SC_NS));
+  EXPECT_NE(failure.find("at 0 s in dut.out: 1'bx from Tetra signal value reached a two-state SystemC port "
+                         "(unknown-bit policy: error"),
+            std::string::npos)
+      << failure;
   ASSERT_TRUE(dut.error());
   try {
     std::rethrow_exception(dut.error());
@@ -166,14 +175,9 @@ void tetra_error_stops_systemc() {
   sc_core::sc_signal<bool> alive("alive");
   Checker dut("dut", true);
   dut.alive(alive);
-  try {
-    sc_core::sc_start(100, sc_core::SC_NS);
-    ADD_FAILURE() << "no error";
-  } catch (const sc_core::sc_report& report) {
-    const std::string what = report.what();
-    EXPECT_NE(what.find("at 5 ns in checker: mismatch"), std::string::npos) << what;
-    EXPECT_NE(what.find("In process: dut.synchronize @ 5 ns"), std::string::npos) << what;
-  }
+  const std::string failure = sc_start_failure(sc_core::sc_time(100, sc_core::SC_NS));
+  EXPECT_NE(failure.find("at 5 ns in checker: mismatch"), std::string::npos) << failure;
+  EXPECT_NE(failure.find("In process: dut.synchronize @ 5 ns"), std::string::npos) << failure;
   EXPECT_EQ(sc_core::sc_time_stamp(), sc_core::sc_time(5, sc_core::SC_NS));
   try {
     std::rethrow_exception(dut.error());
@@ -266,12 +270,8 @@ public:
 
 void tetra_elaboration_error_fails_systemc_elaboration() {
   Unbound dut("dut");
-  try {
-    sc_core::sc_start(1, sc_core::SC_NS);
-    ADD_FAILURE() << "no error";
-  } catch (const std::exception& error) {
-    EXPECT_NE(std::string(error.what()).find("port design.floating is not bound"), std::string::npos) << error.what();
-  }
+  const std::string failure = sc_start_failure(sc_core::sc_time(1, sc_core::SC_NS));
+  EXPECT_NE(failure.find("port design.floating is not bound"), std::string::npos) << failure;
   EXPECT_EQ(sc_core::sc_time_stamp(), sc_core::SC_ZERO_TIME);
 }
 
@@ -295,14 +295,8 @@ void second_driver_of_a_connected_signal_fails_elaboration() {
   sc_core::sc_signal<bool> clk("clk");
   TwoDrivers dut("dut");
   dut.clk(clk);
-  try {
-    sc_core::sc_start(1, sc_core::SC_NS);
-    ADD_FAILURE() << "no error";
-  } catch (const std::exception& error) {
-    EXPECT_NE(std::string(error.what()).find("signal tetra_clk has two drivers: dut.clk and clock.clk"),
-              std::string::npos)
-        << error.what();
-  }
+  const std::string failure = sc_start_failure(sc_core::sc_time(1, sc_core::SC_NS));
+  EXPECT_NE(failure.find("signal tetra_clk has two drivers: dut.clk and clock.clk"), std::string::npos) << failure;
 }
 
 TEST(TetraModuleErrors, SecondDriverOfAConnectedSignalFailsElaboration) {
@@ -329,14 +323,8 @@ public:
 
 void systemc_module_inside_a_tetra_module_is_refused() {
   Nested dut("dut");
-  try {
-    sc_core::sc_start(1, sc_core::SC_NS);
-    ADD_FAILURE() << "no error";
-  } catch (const sc_core::sc_report& report) {
-    EXPECT_NE(std::string(report.what()).find("a SystemCModule cannot run inside a SystemC process"),
-              std::string::npos)
-        << report.what();
-  }
+  const std::string failure = sc_start_failure(sc_core::sc_time(1, sc_core::SC_NS));
+  EXPECT_NE(failure.find("a SystemCModule cannot run inside a SystemC process"), std::string::npos) << failure;
 }
 
 TEST(TetraModuleErrors, SystemCModuleInsideATetraModuleIsRefused) {
