@@ -5,14 +5,15 @@
 // time and the hierarchical path, as every SimulationError does.
 
 #include "sim/kernel/errors.hpp"
+#include "sim/kernel/unknown_bit_policy.hpp"
 
 namespace tetra {
 
 /// An X or Z bit reached a Verilated model's input whose unknown-bit policy is error.
 /// The path is the input port's; the message gives the value.
-class UnknownInputError : public SimulationError {
+class UnknownInputError : public UnknownBitError {
 public:
-  using SimulationError::SimulationError;
+  using UnknownBitError::UnknownBitError;
 };
 
 /// The Verilated model stopped itself: $stop, $fatal, $error (Verilator treats them as

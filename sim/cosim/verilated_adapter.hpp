@@ -16,8 +16,8 @@
 #include <cstring>
 #include <type_traits>
 
-#include "sim/cosim/unknown_bit_policy.hpp"
 #include "sim/cosim/verilated_module.hpp"
+#include "sim/kernel/unknown_bit_policy.hpp"
 #include "sim/kernel/value_traits.hpp"
 #include "sim/module/port.hpp"
 #include "verilated.h"
@@ -88,7 +88,7 @@ class VerilatedInput {
 public:
   /// Binds `port` of `owner` to the model's `storage`.
   VerilatedInput(VerilatedModule& owner, const In<T>& port, Storage& storage)
-      : port_(&port), storage_(&storage), filler_(owner.unknown_bit_filler(port)) {}
+      : port_(&port), storage_(&storage), filler_(owner.unknown_bit_filler(port)), held_(&owner.held_inputs_) {}
 
   /// Copies the port's value into the model if it changed since the last apply (always
   /// when `everything`); unknown bits go through the port's policy, which may hold the
@@ -106,7 +106,10 @@ public:
       unknown |= bval[i];
     }
     if (unknown != 0) [[unlikely]] {
-      if (!filler_.fill(aval, bval)) return;
+      if (!filler_.fill(aval, bval)) {
+        held_->hold(*port_);
+        return;
+      }
     }
     store_words(*storage_, aval.data());
   }
@@ -117,6 +120,7 @@ private:
   Storage* storage_;
   T last_ = ValueTraits<T>::all_x();
   UnknownBitFiller filler_;
+  HeldUnknownInputs* held_;
 };
 
 /// A Verilog output driving a Tetra output port.

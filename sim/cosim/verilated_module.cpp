@@ -123,8 +123,8 @@ UnknownBitPolicy VerilatedModule::unknown_bits_of(std::string_view port) const {
   return options_.unknown_bits;
 }
 
-detail::UnknownBitFiller VerilatedModule::unknown_bit_filler(const PortBase& port) {
-  return detail::UnknownBitFiller(unknown_bits_of(port.name()), port, held_inputs_);
+UnknownBitFiller VerilatedModule::unknown_bit_filler(const PortBase& port) {
+  return UnknownBitFiller(unknown_bits_of(port.name()), port.path(), simulation());
 }
 
 void VerilatedModule::attach(std::unique_ptr<detail::VerilatedAdapter> adapter) {

@@ -28,10 +28,11 @@
 #include <optional>
 #include <string_view>
 
-#include "sim/cosim/unknown_bit_policy.hpp"
+#include "sim/cosim/held_unknown_inputs.hpp"
 #include "sim/cosim/verilated_options.hpp"
 #include "sim/cosim/verilator_time_scale.hpp"
 #include "sim/kernel/event.hpp"
+#include "sim/kernel/unknown_bit_policy.hpp"
 #include "sim/kernel/value_traits.hpp"
 #include "sim/module/module.hpp"
 
@@ -96,7 +97,7 @@ private:
   friend class detail::VerilatedInput;
 
   /// The unknown-bit policy of input `port`, at work.
-  detail::UnknownBitFiller unknown_bit_filler(const PortBase& port);
+  UnknownBitFiller unknown_bit_filler(const PortBase& port);
 
   void evaluate();
   void set_model_time();

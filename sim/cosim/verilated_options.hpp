@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/cosim/unknown_bit_policy.hpp"
+#include "sim/kernel/unknown_bit_policy.hpp"
 
 namespace tetra {
 

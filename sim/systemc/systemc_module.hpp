@@ -12,10 +12,10 @@
 
 #include <systemc>
 
+#include "sim/kernel/unknown_bit_policy.hpp"
 #include "sim/module/port.hpp"
 #include "sim/systemc/errors.hpp"
 #include "sim/systemc/systemc_value.hpp"
-#include "sim/values/unknown_bit_policy.hpp"
 
 namespace tetra::systemc {
 
@@ -82,7 +82,7 @@ private:
   class InputOf final : public Input {
   public:
     InputOf(In<T>& from, sc_core::sc_in<S>& to, UnknownBitPolicy policy)
-        : from_(&from), to_(&to), channel_(channel_name(to).c_str()), filler_(policy, to.name()) {
+        : from_(&from), to_(&to), channel_(channel_name(to).c_str()), filler_(policy, to.name(), from.simulation()) {
       to.bind(channel_);
     }
     bool transfer(bool all) override {

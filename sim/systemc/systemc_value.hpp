@@ -16,8 +16,8 @@
 
 #include <systemc>
 
+#include "sim/kernel/unknown_bit_policy.hpp"
 #include "sim/kernel/value_traits.hpp"
-#include "sim/values/unknown_bit_policy.hpp"
 
 namespace tetra::systemc {
 

@@ -14,10 +14,10 @@
 #include <systemc>
 
 #include "sim/kernel/simulation.hpp"
+#include "sim/kernel/unknown_bit_policy.hpp"
 #include "sim/module/port.hpp"
 #include "sim/systemc/errors.hpp"
 #include "sim/systemc/systemc_value.hpp"
-#include "sim/values/unknown_bit_policy.hpp"
 
 namespace tetra::systemc {
 
@@ -120,7 +120,7 @@ private:
   class OutputOf final : public Output {
   public:
     OutputOf(Module& boundary, sc_core::sc_out<S>& to, UnknownBitPolicy policy)
-        : from_(boundary, to.basename()), to_(&to), filler_(policy, to.name()) {}
+        : from_(boundary, to.basename()), to_(&to), filler_(policy, to.name(), boundary.simulation()) {}
     In<T>& port() { return from_; }
     bool transfer(bool all) override {
       const T& value = from_.read();

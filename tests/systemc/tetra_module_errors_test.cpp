@@ -151,7 +151,7 @@ void random_policy_fills_unknown_bits_and_logs_its_seed() {
 TEST(TetraModuleErrors, RandomPolicyFillsUnknownBitsAndLogsItsSeed) {
   RUN_SYSTEMC_SCENARIO_PRINTING(
       random_policy_fills_unknown_bits_and_logs_its_seed(),
-      "tetra: dut\\.out: X/Z bits become random bits \\(unknown-bit policy: random \\(seed 42\\)\\)");
+      "tetra: at 0 s in dut\\.out: X/Z bits become random bits \\(unknown-bit policy: random \\(seed 42\\)\\)");
 }
 
 // A Tetra thread that fails, or finishes, at 5 ns.

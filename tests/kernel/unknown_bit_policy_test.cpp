@@ -1,4 +1,4 @@
-#include "sim/values/unknown_bit_policy.hpp"
+#include "sim/kernel/unknown_bit_policy.hpp"
 
 #include <gtest/gtest.h>
 
@@ -6,8 +6,14 @@
 #include <cstdint>
 #include <string>
 
+#include "sim/kernel/simulation.hpp"
+#include "sim/kernel/thread.hpp"
+#include "sim/values/vec.hpp"
+
 namespace tetra {
 namespace {
+
+using namespace tetra::literals;
 
 // Two words: value 0b1010 with bits 1 and 2 unknown in word 0, and bit 63 unknown in word 1.
 constexpr std::array<std::uint64_t, 2> kAval{0b1010, 0};
@@ -19,7 +25,7 @@ std::array<std::uint64_t, 2> filled(UnknownBitFiller& filler) {
   return aval;
 }
 
-TEST(UnknownBitPolicy, DefaultNamesAreReadable) {
+TEST(UnknownBitPolicy, PoliciesPrintTheirNames) {
   EXPECT_EQ(UnknownBitPolicy::error().to_string(), "error");
   EXPECT_EQ(UnknownBitPolicy::zeros().to_string(), "zeros");
   EXPECT_EQ(UnknownBitPolicy::ones().to_string(), "ones");
@@ -27,26 +33,30 @@ TEST(UnknownBitPolicy, DefaultNamesAreReadable) {
 }
 
 TEST(UnknownBitPolicy, ErrorRefusesAndLeavesTheValue) {
-  UnknownBitFiller filler(UnknownBitPolicy::error(), "top.y");
+  Simulation sim;
+  UnknownBitFiller filler(UnknownBitPolicy::error(), "top.y", sim);
   std::array<std::uint64_t, 2> aval = kAval;
   EXPECT_FALSE(filler.fill(aval, kBval));
   EXPECT_EQ(aval, kAval);
 }
 
 TEST(UnknownBitPolicy, ZerosClearsOnlyUnknownBits) {
-  UnknownBitFiller filler(UnknownBitPolicy::zeros(), "top.y");
+  Simulation sim;
+  UnknownBitFiller filler(UnknownBitPolicy::zeros(), "top.y", sim);
   EXPECT_EQ(filled(filler), (std::array<std::uint64_t, 2>{0b1000, 0}));
 }
 
 TEST(UnknownBitPolicy, OnesSetsOnlyUnknownBits) {
-  UnknownBitFiller filler(UnknownBitPolicy::ones(), "top.y");
+  Simulation sim;
+  UnknownBitFiller filler(UnknownBitPolicy::ones(), "top.y", sim);
   EXPECT_EQ(filled(filler), (std::array<std::uint64_t, 2>{0b1110, std::uint64_t{1} << 63}));
 }
 
 TEST(UnknownBitPolicy, RandomKeepsKnownBitsAndRepeatsForTheSameSeedAndPort) {
+  Simulation sim;
   ::testing::internal::CaptureStderr();
-  UnknownBitFiller first(UnknownBitPolicy::random(7), "top.y");
-  UnknownBitFiller again(UnknownBitPolicy::random(7), "top.y");
+  UnknownBitFiller first(UnknownBitPolicy::random(7), "top.y", sim);
+  UnknownBitFiller again(UnknownBitPolicy::random(7), "top.y", sim);
   std::string differences;
   for (int i = 0; i < 64; ++i) {
     const auto a = filled(first);
@@ -62,10 +72,11 @@ TEST(UnknownBitPolicy, RandomKeepsKnownBitsAndRepeatsForTheSameSeedAndPort) {
 }
 
 TEST(UnknownBitPolicy, RandomStreamsDifferBetweenPortsAndSeeds) {
+  Simulation sim;
   ::testing::internal::CaptureStderr();
-  UnknownBitFiller port_a(UnknownBitPolicy::random(7), "top.a");
-  UnknownBitFiller port_b(UnknownBitPolicy::random(7), "top.b");
-  UnknownBitFiller seed_8(UnknownBitPolicy::random(8), "top.a");
+  UnknownBitFiller port_a(UnknownBitPolicy::random(7), "top.a", sim);
+  UnknownBitFiller port_b(UnknownBitPolicy::random(7), "top.b", sim);
+  UnknownBitFiller seed_8(UnknownBitPolicy::random(8), "top.a", sim);
   const std::array<std::uint64_t, 1> all_unknown{~std::uint64_t{0}};
   std::array<std::uint64_t, 1> a{0}, b{0}, c{0};
   port_a.fill(a, all_unknown);
@@ -76,13 +87,27 @@ TEST(UnknownBitPolicy, RandomStreamsDifferBetweenPortsAndSeeds) {
   EXPECT_NE(a, c);
 }
 
-TEST(UnknownBitPolicy, RandomLogsTheSeedOncePerPort) {
-  UnknownBitFiller filler(UnknownBitPolicy::random(42), "top.ready");
-  ::testing::internal::CaptureStderr();
-  filled(filler);
-  filled(filler);
-  EXPECT_EQ(::testing::internal::GetCapturedStderr(),
-            "tetra: top.ready: X/Z bits become random bits (unknown-bit policy: random (seed 42))\n");
+TEST(UnknownBitPolicy, RandomLogsTheSeedTimeAndPortOncePerPort) {
+  Simulation sim;
+  UnknownBitFiller filler(UnknownBitPolicy::random(42), "top.ready", sim);
+  std::string log;
+  sim.thread("test", [&] {
+    wait(10_ns);
+    ::testing::internal::CaptureStderr();
+    filled(filler);
+    filled(filler);
+    log = ::testing::internal::GetCapturedStderr();
+  });
+  sim.run();
+  EXPECT_EQ(log, "tetra: at 10 ns in top.ready: X/Z bits become random bits (unknown-bit policy: random (seed 42))\n");
+}
+
+TEST(UnknownBitPolicy, UnknownValueQuotesOnlyValuesWithXOrZ) {
+  Simulation sim;
+  Signal<Vec<8>> known{sim, "known", Vec<8>(0x5a)};
+  Signal<Vec<8>> unknown{sim, "unknown", Vec<8>::parse("8'bxxxx_0z01")};
+  EXPECT_EQ(unknown_value(known), std::nullopt);
+  EXPECT_EQ(unknown_value(unknown), "8'bxxxx0z01");
 }
 
 }  // namespace
