@@ -69,6 +69,34 @@ void AcceleratorBench::send_prompt(std::span<const models::Token> prompt) {
   in_valid.write(L0);
 }
 
+void AcceleratorBench::start_decode(std::span<const models::Token> prompt, const RunParameters& run,
+                                    const RunHooks& hooks, DecodeOutput& output) {
+  sim.thread("host", [this, prompt, run] {
+    reset_and_start(run, prompt.size());
+    send_prompt(prompt);
+  });
+  sim.thread("sink", [this, run, &hooks, &output] {
+    const auto ready_at = [&hooks](std::uint64_t edge) { return !hooks.out_ready || hooks.out_ready(edge); };
+    while (output.tokens.size() < run.new_tokens) {
+      const bool ready = ready_at(output.clock_cycles);
+      out_ready.write(bit(ready));
+      tick();
+      ++output.clock_cycles;
+      if (ready && out_valid.read() == L1) {
+        output.tokens.push_back(static_cast<models::Token>(out_token.read().to_uint64()));
+        if (hooks.progress) hooks.progress(output.tokens.size(), run.new_tokens);
+      }
+    }
+    while (done.read() != L1) {
+      out_ready.write(bit(ready_at(output.clock_cycles)));
+      tick();
+      ++output.clock_cycles;
+    }
+    wait(clk.negedge());  // the last edge settles, and a lockstep compares it
+    finish();
+  });
+}
+
 CounterValues read_counters(const AcceleratorBench& bench) {
   return CounterValues{bench.cycles.read().to_uint64(),     bench.draft_cycles.read().to_uint64(),
                        bench.verify_cycles.read().to_uint64(), bench.stall_cycles.read().to_uint64(),
@@ -90,26 +118,10 @@ AcceleratorRun run_accelerator(const models::IntegerModelParameters& target,
   validate(run, prompt.size());
   AcceleratorBench bench(target, draft, hardware);
   if (!hooks.vcd_path.empty()) trace_vcd(bench.sim, hooks.vcd_path);
-  AcceleratorRun result;
-  bench.out_ready.write(L1);
-  bench.sim.thread("host", [&] {
-    bench.reset_and_start(run, prompt.size());
-    bench.send_prompt(prompt);
-  });
-  bench.sim.thread("sink", [&] {
-    while (result.tokens.size() < run.new_tokens) {
-      bench.tick();
-      if (bench.out_valid.read() == L1) {
-        result.tokens.push_back(static_cast<models::Token>(bench.out_token.read().to_uint64()));
-        if (hooks.progress) hooks.progress(result.tokens.size(), run.new_tokens);
-      }
-    }
-    while (bench.done.read() != L1) bench.tick();
-    finish();
-  });
+  DecodeOutput output;
+  bench.start_decode(prompt, run, hooks, output);
   bench.sim.run();
-  result.counters = read_counters(bench);
-  return result;
+  return AcceleratorRun{std::move(output.tokens), read_counters(bench), output.clock_cycles};
 }
 
 }  // namespace tetra::accel

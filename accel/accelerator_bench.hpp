@@ -8,6 +8,7 @@
 #include "sim/kernel/simulation.hpp"
 #include "sim/lib/clock_generator.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <span>
 #include <string>
@@ -17,6 +18,20 @@ namespace tetra::accel {
 
 /// The accelerator's clock period, 1 ns (the simulation's resolution is 1 ps).
 inline constexpr Duration kClockPeriod = Duration::femtoseconds(1'000'000);
+
+/// Options of a decode beyond the decode itself.
+struct RunHooks {
+  std::string vcd_path;  ///< when not empty, traces every signal of the run into this file
+  std::function<void(std::size_t received, std::size_t wanted)> progress;  ///< after each token
+  /// out_ready for the edge of this number (from 0): back-pressure; empty: always ready.
+  std::function<bool(std::uint64_t edge)> out_ready;
+};
+
+/// What the sink of a decode took (AcceleratorBench::start_decode).
+struct DecodeOutput {
+  std::vector<models::Token> tokens;  ///< the generated tokens, prompt excluded
+  std::uint64_t clock_cycles = 0;     ///< rising clock edges from the first to the last
+};
 
 /// The accelerator in a simulation, every port bound to a signal of the same name.
 class AcceleratorBench {
@@ -60,6 +75,12 @@ public:
   void reset_and_start(const RunParameters& run, std::size_t prompt_length);
   /// Thread side: streams the prompt (in_valid high until each token is taken).
   void send_prompt(std::span<const models::Token> prompt);
+
+  /// Starts the threads of one decode: a host that resets, configures, starts and streams
+  /// `prompt`, and a sink that takes run.new_tokens tokens into `tokens` (out_ready as
+  /// `hooks` says), waits for done and ends the simulation. Both must outlive the run.
+  void start_decode(std::span<const models::Token> prompt, const RunParameters& run,
+                    const RunHooks& hooks, DecodeOutput& output);
 };
 
 /// The performance counters at the end of a run.
@@ -73,17 +94,12 @@ struct CounterValues {
 struct AcceleratorRun {
   std::vector<models::Token> tokens;  ///< the generated tokens, prompt excluded
   CounterValues counters;
+  std::uint64_t clock_cycles = 0;     ///< rising clock edges simulated
   /// Measured alpha, as models::DecodeStatistics::acceptance_rate() defines it.
   [[nodiscard]] double acceptance_rate() const;
 };
 
-/// Options of run_accelerator beyond the decode itself.
-struct RunHooks {
-  std::string vcd_path;  ///< when not empty, traces every signal of the run into this file
-  std::function<void(std::size_t received, std::size_t wanted)> progress;  ///< after each token
-};
-
-/// Decodes `prompt` on a fresh accelerator with out_ready always high; returns the tokens
+/// Decodes `prompt` on a fresh accelerator (out_ready as `hooks` says); returns the tokens
 /// and the counters. Throws what the simulation throws (with time and path).
 AcceleratorRun run_accelerator(const models::IntegerModelParameters& target,
                                const models::IntegerModelParameters& draft,

@@ -30,6 +30,25 @@ module host_interface
   logic [FILL_BITS - 1:0] head;
   logic [FILL_BITS:0] fill;
 
+`ifndef SYNTHESIS
+  // Test only: +fault_push=N stores the N-th token pushed since reset (from 0) with bit 0
+  // flipped, so that a test can see the lockstep catch a difference where it first shows.
+  int fault_push = -1;
+  int pushes = 0;
+  initial if (!$value$plusargs("fault_push=%d", fault_push)) fault_push = -1;
+  always @(posedge clk) begin
+    if (rst) pushes <= 0;
+    else if (push) pushes <= pushes + 1;
+  end
+  function automatic token_t stored(input token_t token);
+    return pushes == fault_push ? token ^ token_t'(1) : token;
+  endfunction
+`else
+  function automatic token_t stored(input token_t token);
+    return token;
+  endfunction
+`endif
+
   task automatic poison;
     in_ready <= 'x;
     out_valid <= 'x;
@@ -77,8 +96,8 @@ module host_interface
       // A token pushed into an empty FIFO is its head at once.
       if (next_fill != '0) out_token <= fifo[next_head];
       if (push) begin
-        fifo[next_head + next_fill[FILL_BITS - 1:0]] <= push_token;
-        if (next_fill == '0) out_token <= push_token;
+        fifo[next_head + next_fill[FILL_BITS - 1:0]] <= stored(push_token);
+        if (next_fill == '0) out_token <= stored(push_token);
         next_fill = next_fill + 1'b1;
       end
       head <= next_head;
