@@ -1,7 +1,7 @@
 #include "apps/accel_command.hpp"
 
+#include "apps/accel_options.hpp"
 #include "apps/file_name_check.hpp"
-#include "apps/number_option.hpp"
 
 #include "accel/accelerator_bench.hpp"
 #include "models/model_file.hpp"
@@ -22,17 +22,8 @@ using namespace tetra::models;
 using accel::AcceleratorRun;
 using accel::CounterValues;
 
-struct AccelArguments {
-  std::string prompt = "This program is free software";
-  std::size_t tokens = 60;
-  std::size_t draft_length = 4;
-  std::string mode_name = "greedy";
-  std::uint64_t seed = 1;
-  accel::HardwareParameters hardware;
+struct AccelArguments : AccelOptions {
   std::string vcd_file;
-  std::string target_file = default_model_path(ModelRole::target).string();
-  std::string draft_file = default_model_path(ModelRole::draft).string();
-  bool json = false;
 };
 
 // Progress on stderr once a run has taken a few seconds, at most a few times a second.
@@ -75,23 +66,11 @@ AcceleratorRun run_with_progress(const AccelArguments& arguments,
   hooks.progress = [&reporter](std::size_t received, std::size_t wanted) {
     reporter.update(received, wanted);
   };
-  const accel::RunParameters run{arguments.tokens, draft_length,
-                                 arguments.mode_name == "greedy" ? DecodeMode::greedy
-                                                                 : DecodeMode::sample,
-                                 arguments.seed};
-  return accel::run_accelerator(target, draft, arguments.hardware, prompt, run, hooks);
+  return accel::run_accelerator(target, draft, arguments.hardware, prompt, arguments.run(draft_length), hooks);
 }
 
 double per(std::uint64_t numerator, std::uint64_t denominator) {
   return denominator == 0 ? 0.0 : static_cast<double>(numerator) / static_cast<double>(denominator);
-}
-
-nlohmann::json counters_json(const CounterValues& counters) {
-  return {{"cycles", counters.cycles},         {"draft_cycles", counters.draft_cycles},
-          {"verify_cycles", counters.verify_cycles}, {"stall_cycles", counters.stall_cycles},
-          {"iterations", counters.iterations}, {"drafted", counters.drafted},
-          {"accepted", counters.accepted},     {"rejections", counters.rejections},
-          {"emitted", counters.emitted}};
 }
 
 void run_accel(const AccelArguments& arguments, std::ostream& out, std::ostream& progress) {
@@ -126,11 +105,7 @@ void run_accel(const AccelArguments& arguments, std::ostream& out, std::ostream&
         {"mode", arguments.mode_name},
         {"k", arguments.draft_length},
         {"seed", arguments.seed},
-        {"hardware",
-         {{"lanes", hardware.lanes},
-          {"memory_bytes_per_cycle", hardware.memory_bytes_per_cycle},
-          {"memory_latency", hardware.memory_latency},
-          {"draft_bytes_per_cycle", hardware.draft_bytes_per_cycle}}},
+        {"hardware", arguments.hardware_json()},
         {"counters", counters_json(counters)},
         {"tokens_per_cycle", tokens_per_cycle},
         {"acceptance_rate", alpha},
@@ -168,42 +143,9 @@ void add_accel_command(CLI::App& app, std::ostream& out, std::ostream& progress)
   auto arguments = std::make_shared<AccelArguments>();
   CLI::App* command = app.add_subcommand(
       "accel", "Decode on the cycle-accurate accelerator model; print cycles and the speedup");
-  command->add_option("--prompt", arguments->prompt, "Text to continue (case folds to lower)")
-      ->capture_default_str();
-  add_number_option(*command, "--tokens", arguments->tokens, "Number of tokens to generate", 1,
-                    65535)
-      ->capture_default_str();
-  add_number_option(*command, "--k", arguments->draft_length,
-                    "Draft tokens per iteration (0: target only)", 0, accel::kMaxDraftLength)
-      ->capture_default_str();
-  command->add_option("--mode", arguments->mode_name, "Pick tokens by argmax or by sampling")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"greedy", "sample"}));
-  add_number_option(*command, "--seed", arguments->seed,
-                    "Seed of the hardware xorshift64 generator")
-      ->capture_default_str();
-  add_number_option(*command, "--lanes", arguments->hardware.lanes,
-                    "Target MAC lanes (positions scored per weight pass)", 1,
-                    accel::kMaxDraftLength + 1)
-      ->capture_default_str();
-  add_number_option(*command, "--mem-bw", arguments->hardware.memory_bytes_per_cycle,
-                    "Weight-memory bandwidth in bytes per cycle (power of two)")
-      ->capture_default_str();
-  add_number_option(*command, "--mem-latency", arguments->hardware.memory_latency,
-                    "Weight-memory latency in cycles")
-      ->capture_default_str();
-  add_number_option(*command, "--draft-bw", arguments->hardware.draft_bytes_per_cycle,
-                    "Draft on-chip weight bandwidth in bytes per cycle (power of two)")
-      ->capture_default_str();
+  add_accel_options(*command, *arguments);
   command->add_option("--vcd", arguments->vcd_file, "Write a VCD of the whole hierarchy (K run)")
       ->check(non_empty_file_name());
-  command->add_option("--target", arguments->target_file, "Target model file")
-      ->capture_default_str()
-      ->check(non_empty_file_name());
-  command->add_option("--draft", arguments->draft_file, "Draft model file")
-      ->capture_default_str()
-      ->check(non_empty_file_name());
-  command->add_flag("--json", arguments->json, "Print one JSON object instead of text");
   command->callback([arguments, &out, &progress] { run_accel(*arguments, out, progress); });
 }
 

@@ -1,6 +1,7 @@
 #include "apps/command_line.hpp"
 
 #include "apps/accel_command.hpp"
+#include "apps/cosim_command.hpp"
 #include "apps/decode_command.hpp"
 #include "apps/train_command.hpp"
 
@@ -49,6 +50,7 @@ int run_command_line(int argc, const char* const* argv, std::ostream& out, std::
   add_decode_command(app, out);
   add_train_command(app, out);
   add_accel_command(app, out, err);
+  add_cosim_command(app, out);
   const int exit_code = parse_and_run(app, argc, argv, out, err);
   // A report that cannot be written (a full disk, /dev/full) is a failed command. Most
   // of it is still buffered here, so the flush usually meets the error and errno has its
