@@ -1,8 +1,9 @@
 #pragma once
 // What the Verilated RTL of the accelerator (rtl/accel, target rtl_accelerator) is told
 // at run time: the model files it reads with $readmemh and the hardware options, as the
-// plusargs accelerator.sv reads. The build holds the largest configuration given by
-// accelerator.sv's parameters (kRtlLimits here); a model or option beyond it, or one the
+// plusargs accelerator.sv reads. The build holds the largest configuration that
+// rtl/accel/CMakeLists.txt gives accelerator.sv's parameters, and this library as
+// TETRA_RTL_* (kRtlLimits here); a model or option beyond it, or one the
 // contract does not allow, is refused in C++ before the model is built, since the RTL
 // would stop the run at time 0 with a $fatal.
 
@@ -15,13 +16,13 @@
 namespace tetra::accel {
 
 /// The largest configuration of the rtl_accelerator build: accelerator.sv's LANES,
-/// VOCABULARY_MAX, EMBEDDING_MAX, INPUTS_MAX and HIDDEN_MAX.
+/// VOCABULARY_MAX, EMBEDDING_MAX, INPUTS_MAX and HIDDEN_MAX, as the build set them.
 struct RtlLimits {
-  std::size_t lanes = 65;
-  std::size_t vocabulary = 256;
-  std::size_t embedding = 64;
-  std::size_t hidden_inputs = 512;  ///< C * E
-  std::size_t hidden = 256;
+  std::size_t lanes = TETRA_RTL_LANES;
+  std::size_t vocabulary = TETRA_RTL_VOCABULARY_MAX;
+  std::size_t embedding = TETRA_RTL_EMBEDDING_MAX;
+  std::size_t hidden_inputs = TETRA_RTL_INPUTS_MAX;  ///< C * E
+  std::size_t hidden = TETRA_RTL_HIDDEN_MAX;
 };
 inline constexpr RtlLimits kRtlLimits{};
 
