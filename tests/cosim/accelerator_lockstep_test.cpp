@@ -45,6 +45,7 @@ struct LockstepCase {
   HardwareParameters hardware;
   unsigned ready_percent = 100;  ///< out_ready is high at this share of edges
   std::uint64_t ready_seed = 0;
+  std::uint64_t hold_edges = 0;  ///< out_ready is low for the edges before this one
 
   std::string describe() const {
     return "prompt \"" + models::Vocabulary::decode(prompt) + "\", N " + std::to_string(run.new_tokens) + ", K " +
@@ -52,7 +53,7 @@ struct LockstepCase {
            ", seed " + std::to_string(run.seed) + ", lanes " + std::to_string(hardware.lanes) + ", mem_bw " +
            std::to_string(hardware.memory_bytes_per_cycle) + ", latency " + std::to_string(hardware.memory_latency) +
            ", draft_bw " + std::to_string(hardware.draft_bytes_per_cycle) + ", out_ready " +
-           std::to_string(ready_percent) + "%";
+           std::to_string(ready_percent) + "% after edge " + std::to_string(hold_edges);
   }
 };
 
@@ -80,15 +81,25 @@ LockstepCase generate_case(int index) {
   generated.hardware.memory_latency = pick(0, 1, 2, 3, 7, 32, 100);
   generated.ready_percent = static_cast<unsigned>(pick(100, 90, 50, 20));
   generated.ready_seed = random();
+  if (index % 8 == 7) {
+    // More tokens than the 128-entry output FIFO holds, on fast hardware, and no token
+    // taken for the first 200,000 edges: the FIFO fills and the controller waits.
+    generated.run.new_tokens = kOutputFifoDepth + 8 + random() % 8;
+    generated.hardware.lanes = 9;
+    generated.hardware.memory_bytes_per_cycle = 64;
+    generated.hardware.draft_bytes_per_cycle = 16;
+    generated.hold_edges = 200'000;
+  }
   return generated;
 }
 
 // out_ready for each edge of a case: a function of the edge's number alone, so that
 // every run of the case sees the same back-pressure.
 std::function<bool(std::uint64_t)> out_ready(const LockstepCase& lockstep_case) {
-  if (lockstep_case.ready_percent == 100) return {};
-  return [percent = lockstep_case.ready_percent, seed = lockstep_case.ready_seed](std::uint64_t edge) {
-    return std::mt19937_64(seed ^ (edge * 0x9E3779B97F4A7C15u))() % 100 < percent;
+  if (lockstep_case.ready_percent == 100 && lockstep_case.hold_edges == 0) return {};
+  return [percent = lockstep_case.ready_percent, seed = lockstep_case.ready_seed,
+          hold = lockstep_case.hold_edges](std::uint64_t edge) {
+    return edge >= hold && std::mt19937_64(seed ^ (edge * 0x9E3779B97F4A7C15u))() % 100 < percent;
   };
 }
 
@@ -123,6 +134,9 @@ TEST_P(GeneratedCase, RunsInLockstepWithZeroDivergences) {
   EXPECT_EQ(result.kernel.tokens, expected);
   EXPECT_EQ(result.rtl.tokens, expected);
   EXPECT_EQ(result.rtl.counters, result.kernel.counters);
+  if (lockstep_case.hold_edges > 0) {
+    EXPECT_GT(result.kernel.counters.stall_cycles, 50'000u) << "the full output FIFO stalled the controller";
+  }
 
   // The RTL alone, from a plain loop (what the benchmarks time), does the same, edge for edge.
   const AcceleratorRun alone =
@@ -137,12 +151,13 @@ TEST_P(GeneratedCase, RunsInLockstepWithZeroDivergences) {
 INSTANTIATE_TEST_SUITE_P(AcceleratorLockstep, GeneratedCase, ::testing::Range(0, kCases));
 
 TEST(AcceleratorLockstep, TheGeneratedCasesCoverWhatTheyMust) {
-  bool several_passes = false, back_pressure = false, greedy = false, sample = false, autoregressive = false,
+  bool several_passes = false, back_pressure = false, full_output_fifo = false, greedy = false, sample = false, autoregressive = false,
        long_draft = false, empty_prompt = false;
   for (int index = 0; index < kCases; ++index) {
     const LockstepCase lockstep_case = generate_case(index);
     several_passes |= lockstep_case.run.draft_length + 1 > lockstep_case.hardware.lanes;
     back_pressure |= lockstep_case.ready_percent <= 50;
+    full_output_fifo |= lockstep_case.hold_edges > 0 && lockstep_case.run.new_tokens > kOutputFifoDepth;
     greedy |= lockstep_case.run.mode == models::DecodeMode::greedy;
     sample |= lockstep_case.run.mode == models::DecodeMode::sample;
     autoregressive |= lockstep_case.run.draft_length == 0;
@@ -151,6 +166,7 @@ TEST(AcceleratorLockstep, TheGeneratedCasesCoverWhatTheyMust) {
   }
   EXPECT_TRUE(several_passes) << "K + 1 > lanes: several verify passes";
   EXPECT_TRUE(back_pressure);
+  EXPECT_TRUE(full_output_fifo);
   EXPECT_TRUE(greedy);
   EXPECT_TRUE(sample);
   EXPECT_TRUE(autoregressive);
