@@ -46,10 +46,11 @@ Accelerator::Accelerator(Scope& parent, std::string_view name,
       sampler(*this, "sampler", target.shape.vocabulary),
       rng(*this, "rng"),
       counters(*this, "counters"),
+      traffic(*this, "traffic", traffic_shape(target.shape, draft.shape, hardware)),
       controller(*this, "controller", hardware.lanes) {
   for (ClockedBlock* block : std::initializer_list<ClockedBlock*>{
            &host, &context, &draft_weights, &target_memory, &draft_engine, &target_engine, &accept,
-           &sampler, &rng, &counters, &controller}) {
+           &sampler, &rng, &counters, &traffic, &controller}) {
     block->clk(clk);
     block->rst(rst);
   }
@@ -181,6 +182,29 @@ Accelerator::Accelerator(Scope& parent, std::string_view name,
   counters.accepted(accepted);
   counters.emitted(emitted);
   counters.rejections(rejections);
+
+  traffic.clear(clear_counters_);
+  traffic.counting(counting_);
+  traffic.drafting(drafting_);
+  traffic.draft_start(draft_start_);
+  traffic.draft_beat_valid(draft_beat_valid_);
+  traffic.target_start(target_start_);
+  traffic.target_positions(target_positions_);
+  traffic.target_beat_valid(target_beat_valid_);
+  traffic.sample_done(sample_done_);
+  traffic.sample_mode(sample_mode_);
+  traffic.sample_source(sample_source_);
+  traffic.sampled_token(sampled_token_);
+  traffic.accept_done(accept_done_);
+  traffic.accept_length(accept_length_);
+  traffic.accepted_count(accepted_count_);
+  traffic.iteration_done(iteration_done_);
+  traffic.iteration_drafted(iteration_drafted_);
+  traffic.iteration_accepted(iteration_accepted_);
+  for (std::size_t index = 0; index < kTrafficCounterCount; ++index) {
+    traffic_counters.emplace_back(*this, traffic_counter_name(index));
+    traffic.counters[index](traffic_counters[index]);
+  }
 
   controller.start(start);
   controller.prompt_length(cfg_prompt_length);

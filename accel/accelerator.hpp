@@ -1,8 +1,8 @@
 #pragma once
 // The speculative-decoding accelerator: host interface, context buffer, draft engine with
 // on-chip weights, target engine streaming from the weight memory, probability units,
-// accept unit, token sampler, random number generator, controller and performance
-// counters, wired as docs/accelerator.md draws them.
+// accept unit, token sampler, random number generator, controller, performance and
+// traffic counters, wired as docs/accelerator.md draws them.
 
 #include "accel/accelerator_config.hpp"
 #include "accel/accept_unit.hpp"
@@ -12,6 +12,7 @@
 #include "accel/mlp_engine.hpp"
 #include "accel/performance_counters.hpp"
 #include "accel/token_sampler.hpp"
+#include "accel/traffic_counters.hpp"
 #include "accel/weight_memory.hpp"
 #include "accel/xorshift_generator.hpp"
 
@@ -45,6 +46,8 @@ public:
   Out<CounterValue> accepted{*this, "accepted"};
   Out<CounterValue> emitted{*this, "emitted"};
   Out<CounterValue> rejections{*this, "rejections"};
+  /// The traffic counters, in the order of traffic_counter_name.
+  std::deque<Out<CounterValue>> traffic_counters;
 
   /// An accelerator for these models (validated against `hardware`; throws
   /// std::invalid_argument naming the parameter that does not fit).
@@ -61,6 +64,7 @@ public:
   TokenSampler sampler;
   XorshiftGenerator rng;
   PerformanceCounters counters;
+  TrafficCounters traffic;
   Controller controller;
 
 private:

@@ -36,6 +36,10 @@ AcceleratorBench::AcceleratorBench(const models::IntegerModelParameters& target,
   accelerator.accepted(accepted);
   accelerator.emitted(emitted);
   accelerator.rejections(rejections);
+  for (std::size_t index = 0; index < kTrafficCounterCount; ++index) {
+    traffic_counters.emplace_back(sim, traffic_counter_name(index));
+    accelerator.traffic_counters[index](traffic_counters[index]);
+  }
 }
 
 void AcceleratorBench::tick() { wait(clk.posedge()); }
@@ -105,6 +109,14 @@ CounterValues read_counters(const AcceleratorBench& bench) {
                        bench.rejections.read().to_uint64()};
 }
 
+TrafficCounts read_traffic(const AcceleratorBench& bench) {
+  TrafficCounts counts;
+  for (std::size_t index = 0; index < kTrafficCounterCount; ++index) {
+    traffic_counter(counts, index) = bench.traffic_counters[index].read().to_uint64();
+  }
+  return counts;
+}
+
 double AcceleratorRun::acceptance_rate() const {
   const std::uint64_t tests = counters.accepted + counters.rejections;
   return tests == 0 ? 0.0 : static_cast<double>(counters.accepted) / static_cast<double>(tests);
@@ -121,7 +133,8 @@ AcceleratorRun run_accelerator(const models::IntegerModelParameters& target,
   DecodeOutput output;
   bench.start_decode(prompt, run, hooks, output);
   bench.sim.run();
-  return AcceleratorRun{std::move(output.tokens), read_counters(bench), output.clock_cycles};
+  return AcceleratorRun{std::move(output.tokens), read_counters(bench), read_traffic(bench),
+                        output.clock_cycles};
 }
 
 }  // namespace tetra::accel

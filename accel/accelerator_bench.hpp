@@ -9,6 +9,7 @@
 #include "sim/lib/clock_generator.hpp"
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <span>
 #include <string>
@@ -67,6 +68,7 @@ public:
   Signal<CounterValue> accepted{sim, "accepted"};
   Signal<CounterValue> emitted{sim, "emitted"};
   Signal<CounterValue> rejections{sim, "rejections"};
+  std::deque<Signal<CounterValue>> traffic_counters;  ///< in the order of traffic_counter_name
   Accelerator accelerator;
 
   /// Thread side: one rising clock edge.
@@ -94,6 +96,7 @@ struct CounterValues {
 struct AcceleratorRun {
   std::vector<models::Token> tokens;  ///< the generated tokens, prompt excluded
   CounterValues counters;
+  TrafficCounts traffic;
   std::uint64_t clock_cycles = 0;     ///< rising clock edges simulated
   /// Measured alpha, as models::DecodeStatistics::acceptance_rate() defines it.
   [[nodiscard]] double acceptance_rate() const;
@@ -109,5 +112,7 @@ AcceleratorRun run_accelerator(const models::IntegerModelParameters& target,
 
 /// Reads the counter signals (all known after reset).
 CounterValues read_counters(const AcceleratorBench& bench);
+/// Reads the traffic counter signals (all known after reset).
+TrafficCounts read_traffic(const AcceleratorBench& bench);
 
 }  // namespace tetra::accel

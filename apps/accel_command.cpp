@@ -1,6 +1,7 @@
 #include "apps/accel_command.hpp"
 
 #include "apps/accel_options.hpp"
+#include "apps/energy_options.hpp"
 #include "apps/file_name_check.hpp"
 
 #include "accel/accelerator_bench.hpp"
@@ -24,6 +25,7 @@ using accel::CounterValues;
 
 struct AccelArguments : AccelOptions {
   std::string vcd_file;
+  EnergyOptions energy;
 };
 
 // Progress on stderr once a run has taken a few seconds, at most a few times a second.
@@ -74,6 +76,7 @@ double per(std::uint64_t numerator, std::uint64_t denominator) {
 }
 
 void run_accel(const AccelArguments& arguments, std::ostream& out, std::ostream& progress) {
+  const accel::EnergyCosts costs = arguments.energy.costs();
   const IntegerModelParameters target = load_model(arguments.target_file, ModelRole::target);
   const IntegerModelParameters draft = load_model(arguments.draft_file, ModelRole::draft);
   accel::validate(arguments.hardware, target.shape, draft.shape);
@@ -96,6 +99,9 @@ void run_accel(const AccelArguments& arguments, std::ostream& out, std::ostream&
   const double measured_speedup = per(baseline.counters.cycles, counters.cycles);
   const double analytic_speedup = walltime_improvement(alpha, arguments.draft_length, cost_ratio);
   const accel::HardwareParameters& hardware = arguments.hardware;
+  const accel::PerTokenTraffic traffic = accel::per_token(result.traffic, costs, counters.emitted);
+  const accel::PerTokenTraffic baseline_traffic =
+      accel::per_token(baseline.traffic, costs, baseline.counters.emitted);
 
   if (arguments.json) {
     const nlohmann::json report = {
@@ -113,6 +119,11 @@ void run_accel(const AccelArguments& arguments, std::ostream& out, std::ostream&
         {"baseline", counters_json(baseline.counters)},
         {"cost_ratio", cost_ratio},
         {"speedup", {{"measured", measured_speedup}, {"analytic", analytic_speedup}}},
+        {"traffic", traffic_json(result.traffic)},
+        {"baseline_traffic", traffic_json(baseline.traffic)},
+        {"energy_costs", energy_costs_json(arguments.energy, costs)},
+        {"per_token", per_token_json(traffic)},
+        {"baseline_per_token", per_token_json(baseline_traffic)},
     };
     out << report.dump() << '\n';
     return;
@@ -134,6 +145,12 @@ void run_accel(const AccelArguments& arguments, std::ostream& out, std::ostream&
   out << fmt::format("{:<28}{:>10}{:>10}\n", "", "measured", "analytic");
   out << fmt::format("{:<28}{:>10.4f}{:>10.4f}\n", "speedup over K = 0", measured_speedup,
                      analytic_speedup);
+  out << fmt::format("per token: off-chip {:.1f} bytes, SRAM {:.1f} bytes, {:.0f} MACs (K = 0: {:.1f}, {:.1f}, {:.0f})\n",
+                     traffic.offchip_bytes, traffic.sram_bytes, traffic.macs,
+                     baseline_traffic.offchip_bytes, baseline_traffic.sram_bytes, baseline_traffic.macs);
+  out << fmt::format("energy per token ({}): {:.1f} nJ, {:.1f} nJ of it on rejected drafts (K = 0: {:.1f} nJ)\n",
+                     arguments.energy.preset, traffic.energy_pj / 1000, traffic.rejected_energy_pj / 1000,
+                     baseline_traffic.energy_pj / 1000);
   if (!arguments.vcd_file.empty()) out << fmt::format("waveform: {}\n", arguments.vcd_file);
 }
 
@@ -144,6 +161,7 @@ void add_accel_command(CLI::App& app, std::ostream& out, std::ostream& progress)
   CLI::App* command = app.add_subcommand(
       "accel", "Decode on the cycle-accurate accelerator model; print cycles and the speedup");
   add_accel_options(*command, *arguments);
+  add_energy_options(*command, arguments->energy);
   command->add_option("--vcd", arguments->vcd_file, "Write a VCD of the whole hierarchy (K run)")
       ->check(non_empty_file_name());
   command->callback([arguments, &out, &progress] { run_accel(*arguments, out, progress); });

@@ -38,8 +38,9 @@ LockstepRun run_lockstep(const models::IntegerModelParameters& target, const mod
   }).sensitive(bench.kernel.clk.posedge());
   bench.kernel.sim.run();
   LockstepRun result;
-  result.kernel = AcceleratorRun{std::move(output.tokens), read_counters(bench.kernel), output.clock_cycles};
-  result.rtl = AcceleratorRun{std::move(rtl_tokens), rtl_counters(bench), output.clock_cycles};
+  result.kernel = AcceleratorRun{std::move(output.tokens), read_counters(bench.kernel),
+                                 read_traffic(bench.kernel), output.clock_cycles};
+  result.rtl = AcceleratorRun{std::move(rtl_tokens), rtl_counters(bench), {}, output.clock_cycles};
   result.agreement = bench.lockstep.summary();
   result.divergences = bench.lockstep.divergences();
   return result;

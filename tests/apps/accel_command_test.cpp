@@ -55,6 +55,37 @@ TEST(AccelCommand, JsonHasTheReferenceTokensTheCountersAndTheSpeedupOverKZero) {
                    25.0 / counters.at("cycles").get<double>());
 }
 
+TEST(AccelCommand, JsonReportsTrafficAndEnergyPerTokenWithThePresetAndOverrides) {
+  const CommandRun result = run_tetra({"accel", "--tokens", "6", "--k", "2", "--energy-preset", "hbm2",
+                                       "--mac-pj", "1", "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const nlohmann::json report = nlohmann::json::parse(result.out);
+  const nlohmann::json& costs = report.at("energy_costs");
+  EXPECT_EQ(costs.at("preset"), "hbm2");
+  EXPECT_DOUBLE_EQ(costs.at("mac_pj").get<double>(), 1.0);  // the override
+  EXPECT_DOUBLE_EQ(costs.at("offchip_byte_pj").get<double>(), 3.97 * 8);
+  const auto total = [](const nlohmann::json& split) {
+    return split.at("draft").get<double>() + split.at("verify").get<double>();
+  };
+  for (const char* run : {"", "baseline_"}) {
+    const nlohmann::json& traffic = report.at(std::string(run) + "traffic");
+    const nlohmann::json& per_token = report.at(std::string(run) + "per_token");
+    const double energy = total(traffic.at("macs")) * costs.at("mac_pj").get<double>() +
+                          (total(traffic.at("sram_read_bytes")) + total(traffic.at("sram_write_bytes"))) *
+                              costs.at("sram_byte_pj").get<double>() +
+                          total(traffic.at("offchip_bytes")) * costs.at("offchip_byte_pj").get<double>();
+    EXPECT_NEAR(per_token.at("energy_pj").get<double>(), energy / 6, 1e-6 * energy) << run;
+    EXPECT_DOUBLE_EQ(per_token.at("offchip_bytes").get<double>(), total(traffic.at("offchip_bytes")) / 6) << run;
+  }
+  EXPECT_EQ(report.at("baseline_traffic").at("macs").at("rejected"), 0);
+  const CommandRun unknown = run_tetra({"accel", "--energy-preset", "ddr9"});
+  EXPECT_NE(unknown.exit_code, 0);
+  EXPECT_NE(unknown.err.find("--energy-preset"), std::string::npos) << unknown.err;
+  const CommandRun negative = run_tetra({"accel", "--sram-pj", "-1"});
+  EXPECT_NE(negative.exit_code, 0);
+  EXPECT_NE(negative.err.find("--sram-pj"), std::string::npos) << negative.err;
+}
+
 TEST(AccelCommand, TextReportShowsTheTextCyclesAcceptanceAndBothSpeedups) {
   const CommandRun result = run_tetra({"accel", "--prompt", "free software", "--tokens", "12"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
@@ -67,7 +98,8 @@ TEST(AccelCommand, TextReportShowsTheTextCyclesAcceptanceAndBothSpeedups) {
   for (const char* line : {"accelerator: K = 4, mode greedy, seed 1; 8 lanes, 16 bytes/cycle, "
                            "latency 32 cycles",
                            "12 tokens", "acceptance", "K = 0 on the same hardware",
-                           "speedup over K = 0"}) {
+                           "speedup over K = 0", "per token: off-chip ",
+                           "energy per token (horowitz45): "}) {
     EXPECT_NE(result.out.find(line), std::string::npos) << line << " missing from\n" << result.out;
   }
 }
@@ -84,7 +116,7 @@ TEST(AccelCommand, VcdTracesEveryBlockOfTheHierarchy) {
        {"accelerator.host", "accelerator.context", "accelerator.draft_weights",
         "accelerator.target_memory", "accelerator.draft_engine", "accelerator.target_engine",
         "accelerator.target_engine.probability", "accelerator.accept", "accelerator.sampler",
-        "accelerator.rng", "accelerator.counters", "accelerator.controller"}) {
+        "accelerator.rng", "accelerator.counters", "accelerator.traffic", "accelerator.controller"}) {
     EXPECT_NE(std::find(trace.scopes().begin(), trace.scopes().end(), scope), trace.scopes().end())
         << scope;
   }

@@ -1,10 +1,11 @@
 // The accelerator inside a SystemC top: an sc_clock, and SC_THREAD hosts that stream
 // prompts in and tokens out. The tokens equal the reference decoder's, and every
-// performance counter equals that of the Tetra-only run (accel::run_accelerator).
+// performance and traffic counter equals that of the Tetra-only run (accel::run_accelerator).
 #include "sim/systemc/tetra_module.hpp"
 
 #include <gtest/gtest.h>
 
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -48,6 +49,7 @@ public:
   sc_core::sc_out<Count> cycles{"cycles"}, draft_cycles{"draft_cycles"}, verify_cycles{"verify_cycles"},
       stall_cycles{"stall_cycles"}, iterations{"iterations"}, drafted{"drafted"}, accepted{"accepted"},
       emitted{"emitted"}, rejections{"rejections"};
+  std::deque<sc_core::sc_out<Count>> traffic_counters;  ///< in the order of accel::traffic_counter_name
 
   AcceleratorInSystemC(const sc_core::sc_module_name& name, const accel::HardwareParameters& hardware)
       : TetraModule(name),
@@ -77,6 +79,10 @@ public:
     connect(accelerator.accepted, accepted);
     connect(accelerator.emitted, emitted);
     connect(accelerator.rejections, rejections);
+    for (std::size_t index = 0; index < accel::kTrafficCounterCount; ++index) {
+      traffic_counters.emplace_back(accel::traffic_counter_name(index).c_str());
+      connect(accelerator.traffic_counters[index], traffic_counters[index]);
+    }
   }
 
   accel::Accelerator accelerator;
@@ -98,6 +104,7 @@ public:
   [[nodiscard]] bool finished() const { return finished_; }
   [[nodiscard]] const std::vector<models::Token>& tokens() const { return tokens_; }
   [[nodiscard]] const accel::CounterValues& counters() const { return counters_; }
+  [[nodiscard]] const accel::TrafficCounts& traffic() const { return traffic_; }
 
 private:
   static void tick(sc_core::sc_clock& clock) { sc_core::wait(clock.posedge_event()); }
@@ -144,6 +151,9 @@ private:
     counters_ = {count(cycles_),  count(draft_cycles_), count(verify_cycles_), count(stall_cycles_),
                  count(iterations_), count(drafted_),   count(accepted_),      count(emitted_),
                  count(rejections_)};
+    for (std::size_t index = 0; index < accel::kTrafficCounterCount; ++index) {
+      accel::traffic_counter(traffic_, index) = count(traffic_counters_[index]);
+    }
     finished_ = true;
   }
 
@@ -171,6 +181,10 @@ private:
     dut_.accepted(accepted_);
     dut_.emitted(emitted_);
     dut_.rejections(rejections_);
+    for (std::size_t index = 0; index < accel::kTrafficCounterCount; ++index) {
+      traffic_counters_.emplace_back(fmt::format("traffic_{}", index).c_str());
+      dut_.traffic_counters[index](traffic_counters_[index]);
+    }
   }
 
   std::vector<models::Token> prompt_;
@@ -183,9 +197,11 @@ private:
   sc_core::sc_signal<sc_dt::sc_logic> in_ready_, out_valid_, done_;
   sc_core::sc_signal<AcceleratorInSystemC::Count> cycles_, draft_cycles_, verify_cycles_, stall_cycles_,
       iterations_, drafted_, accepted_, emitted_, rejections_;
+  std::deque<sc_core::sc_signal<AcceleratorInSystemC::Count>> traffic_counters_;
   AcceleratorInSystemC dut_;
   std::vector<models::Token> tokens_;
   accel::CounterValues counters_;
+  accel::TrafficCounts traffic_;
   bool finished_ = false;
 };
 
@@ -243,6 +259,7 @@ void accelerators_in_systemc_match_the_reference_and_the_tetra_cycles() {
     EXPECT_EQ(in_systemc.emitted, expected.emitted);
     EXPECT_EQ(in_systemc.rejections, expected.rejections);
     EXPECT_GT(in_systemc.cycles, 0u);
+    EXPECT_EQ(hosts[i]->traffic(), tetra_only.traffic);
   }
 }
 
