@@ -9,6 +9,8 @@
 
 #include <cerrno>
 #include <exception>
+#include <ostream>
+#include <streambuf>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -41,24 +43,65 @@ int parse_and_run(CLI::App& app, int argc, const char* const* argv, std::ostream
   return 0;
 }
 
+// Forwards to a stream's buffer and keeps the errno of the first write that failed: a
+// report cut short by a full device names the reason, also when the failing write was a
+// large one that went past the stream's buffer rather than the final flush.
+class FailureRecordingBuffer : public std::streambuf {
+public:
+  explicit FailureRecordingBuffer(std::streambuf& target) : target_(target) {}
+  [[nodiscard]] bool failed() const { return failed_; }
+  [[nodiscard]] int reason() const { return reason_; }
+
+protected:
+  int_type overflow(int_type ch) override {
+    if (traits_type::eq_int_type(ch, traits_type::eof())) return traits_type::not_eof(ch);
+    errno = 0;
+    const bool failure = traits_type::eq_int_type(target_.sputc(traits_type::to_char_type(ch)),
+                                                  traits_type::eof());
+    return record(failure) ? traits_type::eof() : ch;
+  }
+  std::streamsize xsputn(const char* text, std::streamsize count) override {
+    errno = 0;
+    const std::streamsize written = target_.sputn(text, count);
+    record(written != count);
+    return written;
+  }
+  int sync() override {
+    errno = 0;
+    return record(target_.pubsync() != 0) ? -1 : 0;
+  }
+
+private:
+  bool record(bool failure) {
+    if (failure && !failed_) {
+      failed_ = true;
+      reason_ = errno;
+    }
+    return failure;
+  }
+
+  std::streambuf& target_;
+  bool failed_ = false;
+  int reason_ = 0;
+};
+
 }  // namespace
 
 int run_command_line(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   CLI::App app{"Tetra: RTL simulation framework and speculative-decoding accelerator study",
                "tetra"};
   app.require_subcommand(1);
-  add_decode_command(app, out);
-  add_train_command(app, out);
-  add_accel_command(app, out, err);
-  add_cosim_command(app, out);
-  const int exit_code = parse_and_run(app, argc, argv, out, err);
-  // A report that cannot be written (a full disk, /dev/full) is a failed command. Most
-  // of it is still buffered here, so the flush usually meets the error and errno has its
-  // reason; a stream that failed earlier has none to give.
-  errno = 0;
-  out.flush();
-  if (out) return exit_code;
-  const int reason = errno;
+  FailureRecordingBuffer recording(*out.rdbuf());
+  std::ostream report(&recording);
+  add_decode_command(app, report);
+  add_train_command(app, report);
+  add_accel_command(app, report, err);
+  add_cosim_command(app, report);
+  const int exit_code = parse_and_run(app, argc, argv, report, err);
+  // A report that cannot be written (a full disk, /dev/full) is a failed command.
+  report.flush();
+  if (!recording.failed()) return exit_code;
+  const int reason = recording.reason();
   err << command_name(app) << ": error: cannot write to standard output"
       << (reason != 0 ? ": " + std::system_category().message(reason) : "") << '\n';
   return exit_code != 0 ? exit_code : 1;
