@@ -1,75 +1,48 @@
 // A coroutine testbench for the accelerator: one thread streams the prompt with random
 // gaps in valid, one takes tokens under random ready back-pressure (after a long pause
 // that fills the output FIFO and stalls the controller), and a scoreboard checks every
-// token against the reference decoder as it arrives. Optionally writes a VCD of the whole
-// hierarchy.
-//
-//   accel_tb [--vcd FILE] [--seed S]
+// token against the reference decoder as it arrives. The runner's --seed drives both the
+// sampling decoder and the traffic; its command line: accel_tb --help (docs/testbench.md).
 #include "accel/accelerator_bench.hpp"
 #include "models/decoder.hpp"
 #include "models/integer_model.hpp"
 #include "models/model_file.hpp"
 #include "models/vocabulary.hpp"
 #include "sim/kernel/thread.hpp"
-#include "sim/trace/tracer.hpp"
+#include "sim/testbench/check.hpp"
+#include "sim/testbench/log.hpp"
+#include "sim/testbench/random.hpp"
+#include "sim/testbench/runner.hpp"
+#include "sim/testbench/test_context.hpp"
 
 #include <fmt/format.h>
 
-#include <cstdlib>
-#include <exception>
-#include <random>
 #include <string>
-#include <string_view>
 
 using namespace tetra;
 using namespace tetra::accel;
 
 namespace {
 
-struct Options {
-  std::string vcd_path;
-  std::uint64_t seed = 11;
-};
-
-Options parse(int argc, char** argv) {
-  Options options;
-  for (int index = 1; index < argc; ++index) {
-    const std::string_view argument = argv[index];
-    if (argument == "--vcd" && index + 1 < argc) {
-      options.vcd_path = argv[++index];
-    } else if (argument == "--seed" && index + 1 < argc) {
-      options.seed = std::stoull(argv[++index]);
-    } else {
-      throw std::invalid_argument(fmt::format("unknown argument '{}' (usage: accel_tb [--vcd FILE] "
-                                              "[--seed S])",
-                                              argument));
-    }
-  }
-  return options;
-}
-
-int run(const Options& options) {
+void decodes_under_back_pressure(const testbench::Runner::RunBody& run_body) {
   using models::ModelRole;
   const auto target = models::load_model(models::default_model_path(ModelRole::target), ModelRole::target);
   const auto draft = models::load_model(models::default_model_path(ModelRole::draft), ModelRole::draft);
   const std::vector<models::Token> prompt = models::Vocabulary::encode("Licensed under the Apache License");
-  const RunParameters run{200, 4, models::DecodeMode::sample, options.seed};
+  const RunParameters run{200, 4, models::DecodeMode::sample, testbench::current_test("accel_tb").seed()};
   const std::vector<models::Token> expected =
       models::decode_speculative(models::IntegerModel(target), models::IntegerModel(draft), prompt,
                                  {run.new_tokens, run.draft_length, run.mode, run.seed})
           .tokens;
 
   AcceleratorBench bench(target, draft, {});
-  if (!options.vcd_path.empty()) trace_vcd(bench.sim, options.vcd_path);
-  std::mt19937_64 traffic(options.seed);
-  std::bernoulli_distribution coin(0.5);
-  std::size_t received = 0, mismatches = 0;
-
-  bench.sim.thread("test", [&] {
+  run_body(bench.sim, [&] {
+    testbench::Random& traffic = testbench::test_random();
+    std::size_t received = 0;
     ThreadHandle driver = spawn("driver", [&] {
       bench.reset_and_start(run, prompt.size());
       for (const models::Token token : prompt) {
-        while (coin(traffic)) {  // random gaps between prompt tokens
+        while (traffic.chance(0.5)) {  // random gaps between prompt tokens
           bench.in_valid.write(L0);
           bench.tick();
         }
@@ -84,14 +57,12 @@ int run(const Options& options) {
       bench.out_ready.write(L0);
       for (int cycle = 0; cycle < 200'000; ++cycle) bench.tick();  // fills the FIFO
       while (received < run.new_tokens) {
-        bench.out_ready.write(bit(coin(traffic)));
+        bench.out_ready.write(bit(traffic.chance(0.5)));
         bench.tick();
         if (bench.out_valid.read() != L1 || bench.out_ready.read() != L1) continue;
         const auto token = static_cast<models::Token>(bench.out_token.read().to_uint64());
-        if (token != expected[received]) {
-          ++mismatches;
-          fmt::print("token {}: accelerator {} , reference {}\n", received, token, expected[received]);
-        }
+        testbench::expect(token == expected[received],
+                          fmt::format("token {}: accelerator {}, reference {}", received, token, expected[received]));
         ++received;
       }
     });
@@ -99,25 +70,17 @@ int run(const Options& options) {
     driver.join();
     scoreboard.join();
     while (bench.done.read() != L1) bench.tick();
-    finish();
+    const CounterValues counters = read_counters(bench);
+    testbench::info("{} tokens scoreboarded; {} cycles, {} stalled (output FIFO full)", received, counters.cycles,
+                    counters.stall_cycles);
+    testbench::info("text: {}", models::Vocabulary::decode(expected));
   });
-  bench.sim.run();
-
-  const CounterValues counters = read_counters(bench);
-  fmt::print("{} tokens scoreboarded, {} mismatches; {} cycles, {} stalled (output FIFO full)\n",
-             received, mismatches, counters.cycles, counters.stall_cycles);
-  fmt::print("text: {}\n", models::Vocabulary::decode(expected));
-  if (!options.vcd_path.empty()) fmt::print("waveform: {}\n", options.vcd_path);
-  return mismatches == 0 && received == run.new_tokens ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return run(parse(argc, argv));
-  } catch (const std::exception& error) {
-    fmt::print(stderr, "accel_tb: error: {}\n", error.what());
-    return EXIT_FAILURE;
-  }
+  testbench::Runner runner("accel_tb", "The accelerator against the reference decoder under random traffic");
+  runner.add_setup("decodes_under_back_pressure", decodes_under_back_pressure);
+  return runner.main(argc, argv);
 }

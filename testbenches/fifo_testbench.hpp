@@ -3,12 +3,11 @@
 // Verilated twin): the top level around the FIFO, and the traffic: a producer thread
 // pushes 0, 1, 2, ... whenever it wants to and the FIFO is not full; a consumer thread
 // pops whenever it wants to and the FIFO is not empty, and checks every word against
-// what was sent.
+// what was sent. Their choices come from the test's random source (the runner's --seed).
 
 #include <cstddef>
 #include <cstdint>
 #include <deque>
-#include <random>
 #include <type_traits>
 #include <utility>
 
@@ -18,7 +17,9 @@
 #include "sim/lib/clock_generator.hpp"
 #include "sim/lib/reset_generator.hpp"
 #include "sim/values/format.hpp"
-#include "testbenches/testbench.hpp"
+#include "sim/testbench/check.hpp"
+#include "sim/testbench/next_cycle.hpp"
+#include "sim/testbench/random.hpp"
 
 namespace tetra::testbench {
 
@@ -73,11 +74,11 @@ void test_fifo_traffic(Top& top, std::uint64_t words) {
   std::deque<std::uint64_t> sent;  // pushed and not yet popped, oldest first
   // Each side is one thread that alone drives its signals (one driver per signal).
   ThreadHandle producer = spawn("producer", [&] {
-    std::mt19937 random(1);
+    Random& random = test_random();
     top.push.write(L0);
     wait(top.rst.negedge());
     for (std::uint64_t word = 0; word < words;) {
-      const bool pushing = random() % 100 < 60 && top.full.read() == L0;
+      const bool pushing = random.chance(0.60) && top.full.read() == L0;
       top.push.write(pushing ? L1 : L0);
       top.push_data.write(pushing ? Word(word % word_values) : Word::xs());
       if (pushing) sent.push_back(word++ % word_values);
@@ -86,11 +87,11 @@ void test_fifo_traffic(Top& top, std::uint64_t words) {
     top.push.write(L0);
   });
   ThreadHandle consumer = spawn("consumer", [&] {
-    std::mt19937 random(2);
+    Random& random = test_random();
     top.pop.write(L0);
     wait(top.rst.negedge());
     for (std::uint64_t received = 0; received < words;) {
-      const bool popping = random() % 100 < 55 && top.empty.read() == L0;
+      const bool popping = random.chance(0.55) && top.empty.read() == L0;
       top.pop.write(popping ? L1 : L0);
       if (popping) {
         expect_equal(top.pop_data.read(), Word(sent.front()), fmt::format("word {}", received));

@@ -1,8 +1,7 @@
 // A small FSM, a Moore detector of the overlapping bit sequence 1101, checked against a
-// shift-register reference on a random bit stream.
-// Usage: fsm_tb [trace.vcd]   (exit status 0 when every check passes)
+// shift-register reference on a random bit stream (the runner's --seed). The runner's
+// command line: fsm_tb --help (docs/testbench.md).
 #include <cstdint>
-#include <random>
 
 #include <fmt/format.h>
 
@@ -12,7 +11,10 @@
 #include "sim/values/compare.hpp"
 #include "sim/values/format.hpp"
 #include "sim/values/packed_enum.hpp"
-#include "testbenches/testbench.hpp"
+#include "sim/testbench/check.hpp"
+#include "sim/testbench/next_cycle.hpp"
+#include "sim/testbench/random.hpp"
+#include "sim/testbench/runner.hpp"
 
 namespace {
 
@@ -82,14 +84,14 @@ public:
 };
 
 void test_detector(FsmTop& top) {
-  std::mt19937 random(2024);
+  testbench::Random& random = testbench::test_random();
   top.in.write(L0);
   wait(top.rst.negedge());
   expect_equal(top.found.read(), L0, "found after reset");
   unsigned last_bits = 0;  // the reference: the latest four input bits
   int detections = 0;
   for (int cycle = 0; cycle < 5000; ++cycle) {
-    const bool bit = random() % 2 == 1;
+    const bool bit = random.chance(0.5);
     top.in.write(bit ? L1 : L0);
     next_cycle(top.clk);
     last_bits = ((last_bits << 1) | (bit ? 1u : 0u)) & 0xFu;
@@ -104,7 +106,7 @@ void test_detector(FsmTop& top) {
 
 int main(int argc, char** argv) {
   tetra::trace_value_names<DetectorState>();
-  tetra::Simulation sim;
-  FsmTop top(sim);
-  return tetra::testbench::run_testbench(sim, "fsm_tb", argc, argv, [&] { test_detector(top); });
+  tetra::testbench::Runner runner("fsm_tb", "A Moore detector of the sequence 1101 against a reference");
+  runner.add<FsmTop>("detects_1101", test_detector);
+  return runner.main(argc, argv);
 }

@@ -26,3 +26,12 @@ endif()
 if(NOT step_output MATCHES "${EXPECTED_OUTPUT}")
   message(FATAL_ERROR "the consumer printed something unexpected:\n${step_output}")
 endif()
+
+# A consumer that also builds a testbench on the installed tetra::testbench runs it
+# through the runner's command line: its tests, a plusarg, the summary.
+if(EXISTS ${WORK_DIR}/build/consumer_tb)
+  run_step("running the consumer's testbench" ${WORK_DIR}/build/consumer_tb --seed 3 +cycles=21)
+  if(NOT step_output MATCHES "consumer_tb: seed 3\n.*counted 21 cycles.*\n2 passed, 0 failed\n")
+    message(FATAL_ERROR "the consumer's testbench printed something unexpected:\n${step_output}")
+  endif()
+endif()
