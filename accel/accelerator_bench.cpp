@@ -99,6 +99,16 @@ void AcceleratorBench::start_decode(std::span<const models::Token> prompt, const
     wait(clk.negedge());  // the last edge settles, and a lockstep compares it
     finish();
   });
+  if (hooks.iteration) {
+    // Samples the counters' inputs at the edge where the counters take them; before the
+    // reset ends they are X, as every register's output.
+    const PerformanceCounters& counters = accelerator.counters;
+    sim.method("iteration_monitor", [this, &counters, &hooks] {
+      if (rst.read() == L0 && read_bit(counters.iteration_done)) {
+        hooks.iteration(read_uint(counters.iteration_drafted), read_uint(counters.iteration_accepted));
+      }
+    }).sensitive(clk.posedge());
+  }
 }
 
 CounterValues read_counters(const AcceleratorBench& bench) {

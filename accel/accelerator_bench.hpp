@@ -26,6 +26,9 @@ struct RunHooks {
   std::function<void(std::size_t received, std::size_t wanted)> progress;  ///< after each token
   /// out_ready for the edge of this number (from 0): back-pressure; empty: always ready.
   std::function<bool(std::uint64_t edge)> out_ready;
+  /// At the end of each decode iteration: the draft tokens it proposed and the number of
+  /// them it accepted (a prefix), as the performance counters take them.
+  std::function<void(std::size_t drafted, std::size_t accepted)> iteration;
 };
 
 /// What the sink of a decode took (AcceleratorBench::start_decode).

@@ -8,9 +8,30 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json_fwd.hpp>
 
+#include <span>
 #include <string>
+#include <string_view>
 
 namespace tetra::apps {
+
+/// One hardware parameter as the command line and the sweep grid name it.
+struct HardwareOption {
+  std::string_view key;          ///< "mem_bw": the sweep's TOML key and CSV column
+  std::string_view flag;         ///< "--mem-bw"
+  std::string_view description;
+  std::string_view unit;         ///< "bytes/cycle", or empty for a count
+  std::size_t low, high;         ///< the values it parses (accel::validate checks more)
+  std::size_t accel::HardwareParameters::*field;
+};
+
+/// The hardware parameters in the order the sweep nests them: lanes, memory bandwidth,
+/// memory latency, draft bandwidth.
+std::span<const HardwareOption> hardware_options();
+
+/// The decode modes by name, "greedy" and "sample".
+std::span<const std::string_view> mode_names();
+/// The mode a name from mode_names() stands for.
+models::DecodeMode mode_of(std::string_view name);
 
 /// What the options of a decode say.
 struct AccelOptions {

@@ -3,6 +3,7 @@
 #include "apps/accel_command.hpp"
 #include "apps/cosim_command.hpp"
 #include "apps/decode_command.hpp"
+#include "apps/sweep_command.hpp"
 #include "apps/train_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -97,6 +98,7 @@ int run_command_line(int argc, const char* const* argv, std::ostream& out, std::
   add_train_command(app, report);
   add_accel_command(app, report, err);
   add_cosim_command(app, report);
+  add_sweep_command(app, report, err);
   const int exit_code = parse_and_run(app, argc, argv, report, err);
   // A report that cannot be written (a full disk, /dev/full) is a failed command.
   report.flush();

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -75,5 +76,34 @@ std::string double_type_name(double low, double high) {
 std::string format_double(double value) { return fmt::format("{}", value); }
 
 }  // namespace detail
+
+std::vector<std::uint64_t> parse_number_list(std::string_view text, std::uint64_t low,
+                                             std::uint64_t high) {
+  if (text.empty()) throw NumberError("expected a list of numbers such as 0..4,8, found ''");
+  std::vector<std::uint64_t> values;
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', begin), text.size());
+    const std::string_view item = text.substr(begin, comma - begin);
+    begin = comma + 1;
+    const std::size_t dots = item.find("..");
+    const bool range = dots != std::string_view::npos;
+    const std::uint64_t first = detail::parse_unsigned(item.substr(0, dots), low, high);
+    const std::uint64_t last = range ? detail::parse_unsigned(item.substr(dots + 2), low, high) : first;
+    if (last < first) {
+      throw NumberError(fmt::format("the range {} is empty: its end is below its start",
+                                    models::quoted_excerpt(item)));
+    }
+    if (values.size() == kMaxListLength || last - first >= kMaxListLength - values.size()) {
+      throw NumberError(fmt::format("the list {} has more than {} values",
+                                    models::quoted_excerpt(text), kMaxListLength));
+    }
+    for (std::uint64_t value = first;; ++value) {
+      values.push_back(value);
+      if (value == last) break;
+    }
+  }
+  return values;
+}
 
 }  // namespace tetra::apps

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 namespace tetra::apps {
 
@@ -56,6 +57,17 @@ Number parse_number(std::string_view text,
     return detail::parse_double(text, low, high);
   }
 }
+
+/// Most values a list of numbers may stand for.
+inline constexpr std::size_t kMaxListLength = 1'000'000;
+
+/// `text` read as a list of unsigned integers in low..high, in the order written: values
+/// and ranges separated by commas, a range "a..b" standing for a, a+1, ..., b. Each value
+/// is read by parse_number; a range whose end is below its start ("8..2") is empty and
+/// refused, as are an empty item, an empty list and more than kMaxListLength values. Example: parse_number_list("0..2,8",
+/// 0, 64) is {0, 1, 2, 8}.
+std::vector<std::uint64_t> parse_number_list(std::string_view text, std::uint64_t low,
+                                             std::uint64_t high);
 
 /// The number a variable of an option holds: Number for Number and std::optional<Number>.
 template <typename Variable>

@@ -136,5 +136,32 @@ TEST(AddNumberOption, LeavesAnOptionalEmptyUnlessGiven) {
   EXPECT_NE(command.app.help().find("--ratio FLOAT:>= 0"), std::string::npos);
 }
 
+TEST(ParseNumberList, ReadsValuesAndRangesInTheOrderWritten) {
+  EXPECT_EQ(parse_number_list("0..2,8", 0, 64), (std::vector<std::uint64_t>{0, 1, 2, 8}));
+  EXPECT_EQ(parse_number_list("16,4..4,1", 1, 64), (std::vector<std::uint64_t>{16, 4, 1}));
+  EXPECT_EQ(parse_number_list("18446744073709551614..18446744073709551615", 0,
+                              std::numeric_limits<std::uint64_t>::max()),
+            (std::vector<std::uint64_t>{18446744073709551614u, 18446744073709551615u}));
+}
+
+TEST(ParseNumberList, RefusesEmptyRangesItemsAndListsAndHugeRanges) {
+  const auto refusal = [](std::string_view text) -> std::string {
+    try {
+      parse_number_list(text, 0, 64);
+    } catch (const NumberError& error) {
+      return error.what();
+    }
+    return "accepted";
+  };
+  EXPECT_EQ(refusal("4..2"), "the range '4..2' is empty: its end is below its start");
+  EXPECT_EQ(refusal("1,,2"), "expected a decimal integer in 0..64, found ''");
+  EXPECT_EQ(refusal("1,"), "expected a decimal integer in 0..64, found ''");
+  EXPECT_EQ(refusal(""), "expected a list of numbers such as 0..4,8, found ''");
+  EXPECT_EQ(refusal("0..65"), "expected a decimal integer in 0..64, found '65'");
+  EXPECT_EQ(refusal("1...3"), "expected a decimal integer in 0..64, found '.3'");
+  EXPECT_NE(parse_number_list("0..999999", 0, 1u << 30).size(), 0u);
+  EXPECT_THROW(parse_number_list("0..1000000", 0, 1u << 30), NumberError);
+}
+
 }  // namespace
 }  // namespace tetra::apps
