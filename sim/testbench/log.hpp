@@ -1,7 +1,7 @@
 #pragma once
 // Logging for testbenches: debug/info/warn/error lines stamped with the simulated time and
 // the path of the process that logs, formatted with fmt:
-//     [  120 ns] info  test.producer: sent 5 words
+//     [    120 ns] info  producer: sent 5 words
 // Lines below the run's verbosity (--verbosity) are dropped. An error does not stop the
 // test, but it is counted, and a test that logged any error fails.
 

@@ -75,10 +75,14 @@ public:
     }
     return value;
   }
-  /// A random N-bit value in [low, high], fully known.
+  /// A random N-bit value in [low, high], fully known; throws std::invalid_argument if
+  /// low > high, std::out_of_range if high does not fit in N bits.
   template <std::size_t N>
   Vec<N> vec_in(std::uint64_t low, std::uint64_t high) {
     if (low > high) throw std::invalid_argument("vec_in(): low " + std::to_string(low) + " > high " + std::to_string(high));
+    if (N < 64 && (high >> (N < 64 ? N : 0)) != 0) {
+      throw std::out_of_range("vec_in(): high " + std::to_string(high) + " does not fit in " + std::to_string(N) + " bits");
+    }
     return Vec<N>(low + (high - low == UINT64_MAX ? bits() : below(high - low + 1)));
   }
 
