@@ -8,6 +8,13 @@ namespace tetra::testbench {
 
 thread_local TestContext* TestContext::current_ = nullptr;
 
+// Out of line: the thread-local pointer is touched only in this file.
+TestContext* TestContext::current() { return current_; }
+
+CurrentTest::CurrentTest(TestContext& context) : previous_(TestContext::current_) { TestContext::current_ = &context; }
+
+CurrentTest::~CurrentTest() { TestContext::current_ = previous_; }
+
 TestContext::TestContext(std::string name, std::uint64_t seed, Plusargs plusargs, Verbosity verbosity,
                          std::FILE* out)
     : name_(std::move(name)),

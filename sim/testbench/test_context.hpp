@@ -68,7 +68,7 @@ public:
   [[nodiscard]] const std::vector<std::shared_ptr<const CoverageRecord>>& coverage() const { return coverage_; }
 
   /// The current test, or nullptr outside one.
-  [[nodiscard]] static TestContext* current() { return current_; }
+  [[nodiscard]] static TestContext* current();
 
 private:
   friend class CurrentTest;
@@ -88,8 +88,8 @@ private:
 /// of the helpers).
 class CurrentTest {
 public:
-  explicit CurrentTest(TestContext& context) : previous_(TestContext::current_) { TestContext::current_ = &context; }
-  ~CurrentTest() { TestContext::current_ = previous_; }
+  explicit CurrentTest(TestContext& context);
+  ~CurrentTest();
   CurrentTest(const CurrentTest&) = delete;
   CurrentTest& operator=(const CurrentTest&) = delete;
 
