@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 namespace tetra::accel {
 
 AcceleratorBench::AcceleratorBench(const models::IntegerModelParameters& target,
@@ -111,20 +113,46 @@ void AcceleratorBench::start_decode(std::span<const models::Token> prompt, const
   }
 }
 
-CounterValues read_counters(const AcceleratorBench& bench) {
-  return CounterValues{bench.cycles.read().to_uint64(),     bench.draft_cycles.read().to_uint64(),
-                       bench.verify_cycles.read().to_uint64(), bench.stall_cycles.read().to_uint64(),
-                       bench.iterations.read().to_uint64(), bench.drafted.read().to_uint64(),
-                       bench.accepted.read().to_uint64(),   bench.emitted.read().to_uint64(),
-                       bench.rejections.read().to_uint64()};
+namespace {
+constexpr std::array<std::uint64_t CounterValues::*, kCounterCount - kTrafficCounterCount> kPerformanceFields{
+    &CounterValues::cycles,     &CounterValues::draft_cycles, &CounterValues::verify_cycles,
+    &CounterValues::stall_cycles, &CounterValues::iterations, &CounterValues::drafted,
+    &CounterValues::accepted,   &CounterValues::emitted,      &CounterValues::rejections};
+}  // namespace
+
+void set_counter(AcceleratorRun& run, std::size_t index, std::uint64_t value) {
+  if (index < kPerformanceFields.size()) {
+    run.counters.*kPerformanceFields[index] = value;
+  } else {
+    traffic_counter(run.traffic, index - kPerformanceFields.size()) = value;
+  }
 }
 
-TrafficCounts read_traffic(const AcceleratorBench& bench) {
-  TrafficCounts counts;
+std::vector<CounterPort> counter_ports(AcceleratorBench& bench) {
+  Accelerator& model = bench.accelerator;
+  std::vector<CounterPort> ports{
+      {&model.cycles, &bench.cycles},         {&model.draft_cycles, &bench.draft_cycles},
+      {&model.verify_cycles, &bench.verify_cycles}, {&model.stall_cycles, &bench.stall_cycles},
+      {&model.iterations, &bench.iterations}, {&model.drafted, &bench.drafted},
+      {&model.accepted, &bench.accepted},     {&model.emitted, &bench.emitted},
+      {&model.rejections, &bench.rejections}};
   for (std::size_t index = 0; index < kTrafficCounterCount; ++index) {
-    traffic_counter(counts, index) = bench.traffic_counters[index].read().to_uint64();
+    ports.push_back({&model.traffic_counters[index], &bench.traffic_counters[index]});
   }
-  return counts;
+  return ports;
+}
+
+void read_counters(AcceleratorBench& bench, AcceleratorRun& run) {
+  const std::vector<CounterPort> ports = counter_ports(bench);
+  for (std::size_t index = 0; index < ports.size(); ++index) {
+    set_counter(run, index, ports[index].signal->read().to_uint64());
+  }
+}
+
+CounterValues read_counters(AcceleratorBench& bench) {
+  AcceleratorRun run;
+  read_counters(bench, run);
+  return run.counters;
 }
 
 double AcceleratorRun::acceptance_rate() const {
@@ -143,8 +171,9 @@ AcceleratorRun run_accelerator(const models::IntegerModelParameters& target,
   DecodeOutput output;
   bench.start_decode(prompt, run, hooks, output);
   bench.sim.run();
-  return AcceleratorRun{std::move(output.tokens), read_counters(bench), read_traffic(bench),
-                        output.clock_cycles};
+  AcceleratorRun result{std::move(output.tokens), {}, {}, output.clock_cycles};
+  read_counters(bench, result);
+  return result;
 }
 
 }  // namespace tetra::accel

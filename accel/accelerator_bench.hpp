@@ -113,9 +113,23 @@ AcceleratorRun run_accelerator(const models::IntegerModelParameters& target,
                                std::span<const models::Token> prompt, const RunParameters& run,
                                const RunHooks& hooks = {});
 
-/// Reads the counter signals (all known after reset).
-CounterValues read_counters(const AcceleratorBench& bench);
-/// Reads the traffic counter signals (all known after reset).
-TrafficCounts read_traffic(const AcceleratorBench& bench);
+/// Every counter port in one order: CounterValues' nine fields (as declared), then the
+/// traffic counters in traffic_counter_name's order. The RTL's ports have the same names.
+inline constexpr std::size_t kCounterCount = 9 + kTrafficCounterCount;
+/// Stores `value` as counter `index` (in that order) of `run`.
+void set_counter(AcceleratorRun& run, std::size_t index, std::uint64_t value);
+
+/// A counter port of the accelerator and the bench signal bound to it.
+struct CounterPort {
+  Out<CounterValue>* port;
+  Signal<CounterValue>* signal;
+};
+/// The accelerator's counter ports, in the order above.
+std::vector<CounterPort> counter_ports(AcceleratorBench& bench);
+
+/// Reads the counter signals (all known after reset) into `run`'s counters and traffic.
+void read_counters(AcceleratorBench& bench, AcceleratorRun& run);
+/// Reads the performance counter signals.
+CounterValues read_counters(AcceleratorBench& bench);
 
 }  // namespace tetra::accel

@@ -1,5 +1,10 @@
 #include "accel/lockstep/lockstep_bench.hpp"
 
+#include <fmt/format.h>
+
+#include <array>
+#include <stdexcept>
+
 namespace tetra::accel {
 
 namespace {
@@ -23,6 +28,30 @@ VerilatedOptions rtl_options(const RtlConfiguration& rtl, const std::filesystem:
   options.trace_file = trace_file;
   return options;
 }
+
+// The RTL's counter ports, in counter_ports' order.
+constexpr std::array<Out<CounterValue> rtl::Accelerator::*, kCounterCount> kRtlCounters{
+    &rtl::Accelerator::cycles,
+    &rtl::Accelerator::draft_cycles,
+    &rtl::Accelerator::verify_cycles,
+    &rtl::Accelerator::stall_cycles,
+    &rtl::Accelerator::iterations,
+    &rtl::Accelerator::drafted,
+    &rtl::Accelerator::accepted,
+    &rtl::Accelerator::emitted,
+    &rtl::Accelerator::rejections,
+    &rtl::Accelerator::offchip_bytes_draft,
+    &rtl::Accelerator::offchip_bytes_verify,
+    &rtl::Accelerator::offchip_bytes_rejected,
+    &rtl::Accelerator::sram_read_bytes_draft,
+    &rtl::Accelerator::sram_read_bytes_verify,
+    &rtl::Accelerator::sram_read_bytes_rejected,
+    &rtl::Accelerator::sram_write_bytes_draft,
+    &rtl::Accelerator::sram_write_bytes_verify,
+    &rtl::Accelerator::sram_write_bytes_rejected,
+    &rtl::Accelerator::macs_draft,
+    &rtl::Accelerator::macs_verify,
+    &rtl::Accelerator::macs_rejected};
 
 }  // namespace
 
@@ -50,15 +79,16 @@ LockstepBench::LockstepBench(const models::IntegerModelParameters& target,
   bind_and_compare(model.out_valid, kernel.out_valid, rtl.out_valid, rtl_out_valid);
   bind_and_compare(model.out_token, kernel.out_token, rtl.out_token, rtl_out_token);
   bind_and_compare(model.done, kernel.done, rtl.done, rtl_done);
-  bind_and_compare(model.cycles, kernel.cycles, rtl.cycles, rtl_cycles);
-  bind_and_compare(model.draft_cycles, kernel.draft_cycles, rtl.draft_cycles, rtl_draft_cycles);
-  bind_and_compare(model.verify_cycles, kernel.verify_cycles, rtl.verify_cycles, rtl_verify_cycles);
-  bind_and_compare(model.stall_cycles, kernel.stall_cycles, rtl.stall_cycles, rtl_stall_cycles);
-  bind_and_compare(model.iterations, kernel.iterations, rtl.iterations, rtl_iterations);
-  bind_and_compare(model.drafted, kernel.drafted, rtl.drafted, rtl_drafted);
-  bind_and_compare(model.accepted, kernel.accepted, rtl.accepted, rtl_accepted);
-  bind_and_compare(model.emitted, kernel.emitted, rtl.emitted, rtl_emitted);
-  bind_and_compare(model.rejections, kernel.rejections, rtl.rejections, rtl_rejections);
+  const std::vector<CounterPort> counters = counter_ports(kernel);
+  for (std::size_t index = 0; index < kCounterCount; ++index) {
+    Out<CounterValue>& rtl_port = rtl.*kRtlCounters[index];
+    if (rtl_port.name() != counters[index].port->name()) {
+      throw std::logic_error(fmt::format("lockstep: counter {} is {} in the kernel model and {} in the RTL", index,
+                                         counters[index].port->name(), rtl_port.name()));
+    }
+    rtl_counters.emplace_back(kernel.sim, fmt::format("rtl_{}", rtl_port.name()));
+    bind_and_compare(*counters[index].port, *counters[index].signal, rtl_port, rtl_counters.back());
+  }
 }
 
 template <class Value>

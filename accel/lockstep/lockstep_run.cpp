@@ -6,15 +6,11 @@ namespace tetra::accel {
 
 namespace {
 
-std::uint64_t read_counter(const Signal<CounterValue>& counter) { return counter.read().to_uint64(); }
-
 // The RTL's counters at the end of the run.
-CounterValues rtl_counters(const LockstepBench& bench) {
-  return CounterValues{read_counter(bench.rtl_cycles),     read_counter(bench.rtl_draft_cycles),
-                       read_counter(bench.rtl_verify_cycles), read_counter(bench.rtl_stall_cycles),
-                       read_counter(bench.rtl_iterations), read_counter(bench.rtl_drafted),
-                       read_counter(bench.rtl_accepted),   read_counter(bench.rtl_emitted),
-                       read_counter(bench.rtl_rejections)};
+void read_rtl_counters(const LockstepBench& bench, AcceleratorRun& run) {
+  for (std::size_t index = 0; index < kCounterCount; ++index) {
+    set_counter(run, index, bench.rtl_counters[index].read().to_uint64());
+  }
 }
 
 }  // namespace
@@ -38,9 +34,10 @@ LockstepRun run_lockstep(const models::IntegerModelParameters& target, const mod
   }).sensitive(bench.kernel.clk.posedge());
   bench.kernel.sim.run();
   LockstepRun result;
-  result.kernel = AcceleratorRun{std::move(output.tokens), read_counters(bench.kernel),
-                                 read_traffic(bench.kernel), output.clock_cycles};
-  result.rtl = AcceleratorRun{std::move(rtl_tokens), rtl_counters(bench), {}, output.clock_cycles};
+  result.kernel = AcceleratorRun{std::move(output.tokens), {}, {}, output.clock_cycles};
+  read_counters(bench.kernel, result.kernel);
+  result.rtl = AcceleratorRun{std::move(rtl_tokens), {}, {}, output.clock_cycles};
+  read_rtl_counters(bench, result.rtl);
   result.agreement = bench.lockstep.summary();
   result.divergences = bench.lockstep.divergences();
   return result;

@@ -3,6 +3,7 @@
 #include "Vrtl_accelerator.h"  // Verilator's class of rtl_accelerator
 #include "verilated.h"
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -63,9 +64,15 @@ AcceleratorRun run_verilated_accelerator(const RtlConfiguration& rtl, const mode
   while (result.tokens.size() < run.new_tokens) tick();
   while (!model.done) tick();
   model.final();
-  result.counters = CounterValues{model.cycles,     model.draft_cycles, model.verify_cycles,
-                                  model.stall_cycles, model.iterations, model.drafted,
-                                  model.accepted,   model.emitted,      model.rejections};
+  // In counter_ports' order.
+  const std::array<std::uint64_t, kCounterCount> counters{
+      model.cycles,     model.draft_cycles, model.verify_cycles, model.stall_cycles, model.iterations,
+      model.drafted,    model.accepted,     model.emitted,       model.rejections,
+      model.offchip_bytes_draft,    model.offchip_bytes_verify,    model.offchip_bytes_rejected,
+      model.sram_read_bytes_draft,  model.sram_read_bytes_verify,  model.sram_read_bytes_rejected,
+      model.sram_write_bytes_draft, model.sram_write_bytes_verify, model.sram_write_bytes_rejected,
+      model.macs_draft,             model.macs_verify,             model.macs_rejected};
+  for (std::size_t index = 0; index < kCounterCount; ++index) set_counter(result, index, counters[index]);
   return result;
 }
 

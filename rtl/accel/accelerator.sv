@@ -1,8 +1,8 @@
 `timescale 1ns / 1ps
 // The speculative-decoding accelerator: host interface, context buffer, draft engine with
 // on-chip weights, target engine streaming from the weight memory, probability units,
-// accept unit, token sampler, random number generator, controller and performance
-// counters, wired as docs/accelerator.md draws them. Its ports are accel::Accelerator's.
+// accept unit, token sampler, random number generator, controller, performance and
+// traffic counters, wired as docs/accelerator.md draws them. Its ports are accel::Accelerator's.
 //
 // The parameters are the largest configuration this build holds. The configuration in
 // use is read at time 0, in simulation from plusargs (the options of `tetra accel`):
@@ -55,7 +55,20 @@ module accelerator
   output counter_t drafted,
   output counter_t accepted,
   output counter_t emitted,
-  output counter_t rejections
+  output counter_t rejections,
+  // The traffic counters, in accel::traffic_counter_name's order.
+  output counter_t offchip_bytes_draft,
+  output counter_t offchip_bytes_verify,
+  output counter_t offchip_bytes_rejected,
+  output counter_t sram_read_bytes_draft,
+  output counter_t sram_read_bytes_verify,
+  output counter_t sram_read_bytes_rejected,
+  output counter_t sram_write_bytes_draft,
+  output counter_t sram_write_bytes_verify,
+  output counter_t sram_write_bytes_rejected,
+  output counter_t macs_draft,
+  output counter_t macs_verify,
+  output counter_t macs_rejected
 );
   localparam int FILE_WORDS = HEADER_WORDS + VOCABULARY_MAX * EMBEDDING_MAX +
                               HIDDEN_MAX * INPUTS_MAX + HIDDEN_MAX + VOCABULARY_MAX * HIDDEN_MAX +
@@ -224,6 +237,21 @@ module accelerator
     .draft_stalled, .target_stalled, .iteration_done, .iteration_drafted, .iteration_accepted,
     .iteration_emitted, .cycles, .draft_cycles, .verify_cycles, .stall_cycles, .iterations,
     .drafted, .accepted, .emitted, .rejections
+  );
+
+  traffic_counters traffic (
+    .clk, .rst, .vocabulary(target_shape.vocabulary), .target_context(target_shape.context_length),
+    .draft_context(draft_shape.context_length),
+    .target_weight_bytes(streamed_bytes(target_shape.hidden, target_shape.inputs, target_shape.vocabulary)),
+    .lanes, .memory_beat_shift, .draft_beat_shift,
+    .clear(clear_counters), .counting, .drafting, .draft_start, .draft_beat_valid, .target_start,
+    .target_positions, .target_beat_valid, .sample_done, .sample_mode, .sample_source,
+    .sampled_token, .accept_done, .accept_length, .accepted_count, .iteration_done,
+    .iteration_drafted, .iteration_accepted,
+    .offchip_bytes_draft, .offchip_bytes_verify, .offchip_bytes_rejected,
+    .sram_read_bytes_draft, .sram_read_bytes_verify, .sram_read_bytes_rejected,
+    .sram_write_bytes_draft, .sram_write_bytes_verify, .sram_write_bytes_rejected,
+    .macs_draft, .macs_verify, .macs_rejected
   );
 
   controller controller (

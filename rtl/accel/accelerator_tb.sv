@@ -4,7 +4,7 @@
 // accel::AcceleratorBench (reset for two edges, configure and pulse start, stream the
 // prompt, take every output token), then one line per result on standard output:
 //   token ID                 each generated token, in order
-//   counter NAME VALUE       the nine performance counters after `done`
+//   counter NAME VALUE       the performance and traffic counters after `done`
 //   x_after_reset NAME NS    the first edge after reset at which an output held X or Z
 //   first_x NAME NS          (with +inject) the first edge at which a watched signal is X
 //   status ok | status timeout
@@ -33,6 +33,10 @@ module accelerator_tb;
   token_t in_token, out_token;
   counter_t cycles, draft_cycles, verify_cycles, stall_cycles, iterations, drafted, accepted,
             emitted, rejections;
+  counter_t offchip_bytes_draft, offchip_bytes_verify, offchip_bytes_rejected,
+            sram_read_bytes_draft, sram_read_bytes_verify, sram_read_bytes_rejected,
+            sram_write_bytes_draft, sram_write_bytes_verify, sram_write_bytes_rejected,
+            macs_draft, macs_verify, macs_rejected;
 
   accelerator #(
     .LANES(LANES), .VOCABULARY_MAX(VOCABULARY_MAX), .EMBEDDING_MAX(EMBEDDING_MAX),
@@ -58,6 +62,18 @@ module accelerator_tb;
     $display("counter accepted %0d", accepted);
     $display("counter emitted %0d", emitted);
     $display("counter rejections %0d", rejections);
+    $display("counter offchip_bytes_draft %0d", offchip_bytes_draft);
+    $display("counter offchip_bytes_verify %0d", offchip_bytes_verify);
+    $display("counter offchip_bytes_rejected %0d", offchip_bytes_rejected);
+    $display("counter sram_read_bytes_draft %0d", sram_read_bytes_draft);
+    $display("counter sram_read_bytes_verify %0d", sram_read_bytes_verify);
+    $display("counter sram_read_bytes_rejected %0d", sram_read_bytes_rejected);
+    $display("counter sram_write_bytes_draft %0d", sram_write_bytes_draft);
+    $display("counter sram_write_bytes_verify %0d", sram_write_bytes_verify);
+    $display("counter sram_write_bytes_rejected %0d", sram_write_bytes_rejected);
+    $display("counter macs_draft %0d", macs_draft);
+    $display("counter macs_verify %0d", macs_verify);
+    $display("counter macs_rejected %0d", macs_rejected);
     $display("status %s", status);
     $finish;
   endtask
@@ -132,7 +148,13 @@ module accelerator_tb;
       check_output(2, "out_token", `UNKNOWN(out_token));
       check_output(3, "done", `UNKNOWN(done));
       check_output(4, "counters", `UNKNOWN({cycles, draft_cycles, verify_cycles, stall_cycles,
-                                              iterations, drafted, accepted, emitted, rejections}));
+                                              iterations, drafted, accepted, emitted, rejections,
+                                              offchip_bytes_draft, offchip_bytes_verify,
+                                              offchip_bytes_rejected, sram_read_bytes_draft,
+                                              sram_read_bytes_verify, sram_read_bytes_rejected,
+                                              sram_write_bytes_draft, sram_write_bytes_verify,
+                                              sram_write_bytes_rejected, macs_draft, macs_verify,
+                                              macs_rejected}));
       if (inject != "") begin
         check_output(8, "host.prompt_valid", `UNKNOWN(dut.prompt_valid));
         check_output(9, "host.prompt_token", `UNKNOWN(dut.prompt_token));

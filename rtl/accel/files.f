@@ -9,6 +9,7 @@ accept_unit.sv
 token_sampler.sv
 xorshift_generator.sv
 performance_counters.sv
+traffic_counters.sv
 controller.sv
 accelerator_configuration.sv
 accelerator.sv

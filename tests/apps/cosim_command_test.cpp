@@ -45,7 +45,7 @@ TEST(CosimCommand, JsonHasTheReferenceTokensTheAgreementAndEachSidesSpeed) {
   EXPECT_EQ(report.at("hardware").at("memory_latency"), 5);
   const nlohmann::json& agreement = report.at("agreement");
   EXPECT_EQ(agreement.at("divergences"), 0);
-  EXPECT_EQ(agreement.at("signals"), 13);
+  EXPECT_EQ(agreement.at("signals"), 25);  // 4 host-side outputs, 9 performance and 12 traffic counters
   EXPECT_EQ(agreement.at("cycles"), report.at("clock_cycles"));
   EXPECT_GT(report.at("counters").at("cycles").get<std::uint64_t>(), 1000u);
   EXPECT_LT(report.at("counters").at("cycles").get<std::uint64_t>(), report.at("clock_cycles").get<std::uint64_t>());
@@ -61,7 +61,7 @@ TEST(CosimCommand, TextReportShowsTheTokensTheAgreementAndTheSpeeds) {
   EXPECT_EQ(result.out.rfind("free software" + models::Vocabulary::decode(expected) + "\n", 0), 0u) << result.out;
   for (const char* line : {"lockstep: K = 4, mode greedy, seed 1; 8 lanes, 16 bytes/cycle, latency 32 cycles",
                            "tokens: 8, the same from the kernel model, the RTL and models::decode_speculative",
-                           "13 signal pairs: 0 divergences, 0 resolved by RTL", "kernel model alone",
+                           "25 signal pairs: 0 divergences, 0 resolved by RTL", "kernel model alone",
                            "Verilated RTL alone", "lockstep (both, one simulation)"}) {
     EXPECT_NE(result.out.find(line), std::string::npos) << line << " missing from\n" << result.out;
   }

@@ -127,13 +127,15 @@ TEST_P(GeneratedCase, RunsInLockstepWithZeroDivergences) {
   const LockstepSummary& agreement = result.agreement;
   EXPECT_EQ(agreement.divergences, 0u);
   EXPECT_EQ(agreement.resolved_by_rtl, 0u);
-  EXPECT_EQ(agreement.signals, 13u) << "4 host-side outputs and 9 counters";
+  EXPECT_EQ(agreement.signals, 25u) << "4 host-side outputs, 9 performance and 12 traffic counters";
   EXPECT_EQ(agreement.cycles, result.kernel.clock_cycles);
   EXPECT_GT(result.kernel.counters.cycles, 0u);
   const std::vector<Token> expected = reference_tokens(lockstep_case);
   EXPECT_EQ(result.kernel.tokens, expected);
   EXPECT_EQ(result.rtl.tokens, expected);
   EXPECT_EQ(result.rtl.counters, result.kernel.counters);
+  EXPECT_EQ(result.rtl.traffic, result.kernel.traffic);
+  EXPECT_GT(result.kernel.traffic.offchip_bytes.verify, 0u);
   if (lockstep_case.hold_edges > 0) {
     // The full FIFO stalled the controller: stall cycles on top of the free-flowing run's,
     // and nothing else changed.
@@ -152,6 +154,7 @@ TEST_P(GeneratedCase, RunsInLockstepWithZeroDivergences) {
                                 out_ready(lockstep_case));
   EXPECT_EQ(alone.tokens, expected);
   EXPECT_EQ(alone.counters, result.kernel.counters);
+  EXPECT_EQ(alone.traffic, result.kernel.traffic);
   EXPECT_EQ(alone.clock_cycles, result.kernel.clock_cycles);
 }
 
@@ -265,6 +268,20 @@ TEST(AcceleratorLockstep, AFaultInjectedInTheRtlIsCaughtWhereItFirstShows) {
   // 0 flipped: it shows when that token reaches the head of the output FIFO.
   RtlConfiguration rtl = rtl_configuration({});
   rtl.extra_plusargs = {"+fault_push=5"};
+  expect_caught_where_it_first_shows(model(ModelRole::target), rtl, fault_case());
+}
+
+TEST(AcceleratorLockstep, AFaultInjectedInATrafficCounterIsCaughtWhereItFirstShows) {
+  // traffic_counters.sv's test-only +fault_traffic=700 counts the 701st target weight beat
+  // (in the first iteration's verify pass) one off-chip byte too high.
+  RtlConfiguration rtl = rtl_configuration({});
+  rtl.extra_plusargs = {"+fault_traffic=700"};
+  std::vector<Divergence> counted;
+  const std::optional<FirstDifference> first =
+      record_first_difference(model(ModelRole::target), rtl, fault_case(), counted);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->rtl_path, "rtl.offchip_bytes_verify");
+  EXPECT_EQ(std::stoull(first->rtl_bits, nullptr, 2), std::stoull(first->kernel_bits, nullptr, 2) + 1);
   expect_caught_where_it_first_shows(model(ModelRole::target), rtl, fault_case());
 }
 

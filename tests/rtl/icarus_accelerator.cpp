@@ -77,8 +77,17 @@ void parse_line(const std::string& line, IcarusRun& result) {
         {"emitted", &accel::CounterValues::emitted},
         {"rejections", &accel::CounterValues::rejections}};
     const auto counter = counters.find(name);
-    if (counter == counters.end()) throw std::runtime_error("unknown counter in: " + line);
-    result.counters.*(counter->second) = value;
+    if (counter != counters.end()) {
+      result.counters.*(counter->second) = value;
+      return;
+    }
+    for (std::size_t index = 0; index < accel::kTrafficCounterCount; ++index) {
+      if (name == accel::traffic_counter_name(index)) {
+        accel::traffic_counter(result.traffic, index) = value;
+        return;
+      }
+    }
+    throw std::runtime_error("unknown counter in: " + line);
   } else if (kind == "x_after_reset" || kind == "first_x") {
     double time = 0;
     fields >> name >> time;

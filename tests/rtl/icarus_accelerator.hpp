@@ -29,6 +29,7 @@ struct IcarusRun {
   std::string log;                             ///< everything vvp printed
   std::vector<models::Token> tokens;
   accel::CounterValues counters;
+  accel::TrafficCounts traffic;
   std::map<std::string, double> x_after_reset;  ///< output -> first time (ns) it held X
   std::map<std::string, double> first_x;        ///< watched signal -> first time (ns) of X
   std::vector<std::string> errors;              ///< the $error and $fatal lines

@@ -96,7 +96,9 @@ TEST(AcceleratorRtlIcarus, RunsEmitTheReferenceTokensWithTheKernelModelsCounters
     const IcarusRun run = run_icarus_accelerator(work_dir(), icarus_case);
     expect_clean_run(run);
     EXPECT_EQ(run.tokens, reference_tokens(icarus_case));
-    EXPECT_EQ(run.counters, kernel_model_run(icarus_case).counters);
+    const accel::AcceleratorRun kernel = kernel_model_run(icarus_case);
+    EXPECT_EQ(run.counters, kernel.counters);
+    EXPECT_EQ(run.traffic, kernel.traffic);
   }
 }
 
