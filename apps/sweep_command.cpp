@@ -1,6 +1,7 @@
 #include "apps/sweep_command.hpp"
 
 #include "apps/accel_options.hpp"
+#include "apps/energy_options.hpp"
 #include "apps/file_name_check.hpp"
 #include "apps/number_option.hpp"
 #include "apps/sweep_csv.hpp"
@@ -48,6 +49,7 @@ struct SweepArguments {
   std::size_t jobs = std::max(1u, std::thread::hardware_concurrency());
   std::string shard_text;
   bool no_plots = false;
+  EnergyOptions energy;
 };
 
 struct MergeArguments {
@@ -73,6 +75,8 @@ SweepGrid grid_of(const SweepArguments& arguments) {
   SweepGrid grid;
   if (!arguments.grid_file.empty()) read_grid_file(arguments.grid_file, grid);
   for (const auto& [key, text] : arguments.axes) set_axis(grid, key, text);
+  grid.energy_preset = arguments.energy.preset;
+  grid.energy = arguments.energy.costs();
   if (!arguments.prompts.empty()) grid.prompt = arguments.prompts;
   if (!arguments.model_files.empty()) {
     grid.models.clear();
@@ -252,6 +256,7 @@ void add_sweep_command(CLI::App& app, std::ostream& out, std::ostream& progress)
                       "Run only points whose index is i modulo n (0 <= i < n), for merge")
       ->type_name("i/n");
   command->add_flag("--no-plots", arguments->no_plots, "Do not render the gnuplot plots");
+  add_energy_options(*command, arguments->energy);
 
   auto merge = std::make_shared<MergeArguments>();
   CLI::App* merge_command =

@@ -97,8 +97,11 @@ std::vector<std::string> csv_columns(const SweepGrid& grid) {
   for (std::size_t position = 1; position <= grid.max_k(); ++position) {
     columns.push_back(fmt::format("acceptance_at_{}", position));
   }
-  for (const char* column : {"tokens_per_cycle", "baseline_cycles", "speedup", "cost_ratio",
-                             "analytic_speedup"}) {
+  for (const char* column :
+       {"tokens_per_cycle", "baseline_cycles", "speedup", "cost_ratio", "analytic_speedup",
+        "offchip_bytes_per_token", "sram_bytes_per_token", "macs_per_token", "energy_pj_per_token",
+        "rejected_energy_pj_per_token", "baseline_offchip_bytes_per_token", "baseline_energy_pj_per_token",
+        "energy_ratio"}) {
     columns.emplace_back(column);
   }
   return columns;
@@ -138,6 +141,15 @@ std::string csv_row(const SweepGrid& grid, const SweepPoint& point, const PointM
     fields.push_back(fmt::format("{:.6g}", cost_ratio));
     fields.push_back(fmt::format("{:.6g}", models::walltime_improvement(alpha, point.k, cost_ratio)));
   }
+  const accel::PerTokenTraffic traffic = accel::per_token(run.traffic, grid.energy, counters.emitted);
+  const accel::PerTokenTraffic base =
+      accel::per_token(baseline.traffic, grid.energy, baseline.counters.emitted);
+  for (double value : {traffic.offchip_bytes, traffic.sram_bytes, traffic.macs, traffic.energy_pj,
+                       traffic.rejected_energy_pj, base.offchip_bytes, base.energy_pj}) {
+    fields.push_back(fmt::format("{:.6g}", value));
+  }
+  // Energy per token over K = 0's: below 1, speculation saves energy.
+  fields.push_back(base.energy_pj > 0 ? fmt::format("{:.6g}", traffic.energy_pj / base.energy_pj) : "");
   return join_fields(fields);
 }
 

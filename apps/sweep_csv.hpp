@@ -25,6 +25,7 @@ struct PositionAcceptance {
 /// What one decode on the accelerator measured.
 struct PointMeasurement {
   accel::CounterValues counters;
+  accel::TrafficCounts traffic;
   /// Entry i: draft position i + 1, over every iteration that reached it.
   std::vector<PositionAcceptance> positions;
 };

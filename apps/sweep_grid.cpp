@@ -147,6 +147,8 @@ SweepGrid::SweepGrid() {
   prompt = {defaults.prompt};
   seed = {defaults.seed};
   tokens = defaults.tokens;
+  energy_preset = accel::energy_presets().front().name;
+  energy = accel::energy_presets().front().costs;
 }
 
 std::size_t SweepGrid::size() const {
@@ -196,6 +198,10 @@ nlohmann::json SweepGrid::to_json() const {
   json["seed"] = seed;
   json["k"] = k;
   json["tokens"] = tokens;
+  json["energy"] = {{"preset", energy_preset},
+                    {"mac_pj", energy.mac_pj},
+                    {"sram_byte_pj", energy.sram_byte_pj},
+                    {"offchip_byte_pj", energy.offchip_byte_pj}};
   return json;
 }
 
@@ -215,7 +221,11 @@ SweepGrid SweepGrid::from_json(const nlohmann::json& json) {
     grid.seed = json.at("seed").get<std::vector<std::uint64_t>>();
     grid.k = json.at("k").get<std::vector<std::size_t>>();
     grid.tokens = json.at("tokens").get<std::size_t>();
-    if (json.size() != grid_keys().size() || grid.size() == 0 || grid.size() > kMaxPoints) {
+    const nlohmann::json& energy = json.at("energy");
+    grid.energy_preset = energy.at("preset").get<std::string>();
+    grid.energy = {energy.at("mac_pj").get<double>(), energy.at("sram_byte_pj").get<double>(),
+                   energy.at("offchip_byte_pj").get<double>()};
+    if (json.size() != grid_keys().size() + 1 || grid.size() == 0 || grid.size() > kMaxPoints) {
       throw GridError("the grid has other keys or no points");
     }
     return grid;

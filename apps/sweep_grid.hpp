@@ -4,6 +4,7 @@
 // bad grid, naming its key, before any work starts.
 
 #include "accel/accelerator_config.hpp"
+#include "accel/energy_model.hpp"
 #include "models/integer_model.hpp"
 
 #include <nlohmann/json_fwd.hpp>
@@ -56,6 +57,10 @@ struct SweepGrid {
   std::vector<std::uint64_t> seed{1};
   std::vector<std::size_t> k{0, 1, 2, 3, 4, 6, 8};
   std::size_t tokens = 60;  ///< tokens each point generates (not an axis)
+  /// The energy model of the energy columns (not an axis): a preset's name and the costs
+  /// in use (the preset's, or the command line's overrides).
+  std::string energy_preset;
+  accel::EnergyCosts energy;
 
   /// The default grid: the checked-in model pair, the default hardware, one prompt and
   /// seed, greedy, K in 0..4,6,8.

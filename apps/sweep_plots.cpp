@@ -136,9 +136,17 @@ std::vector<Plot> sweep_plots(const SweepGrid& grid, const std::map<std::size_t,
        {"measured"}, {}},
       {"acceptance", fmt::format("Acceptance by draft position at K = {}\n{}", grid.max_k(), fixed),
        "draft position (1 = first draft token)", "acceptance rate (accepted / tested)", {"measured"}, {}},
+      {"energy",
+       fmt::format("Energy per token ({} costs: {} pJ/MAC, {} pJ/SRAM byte, {} pJ/off-chip byte)\n{}",
+                   grid.energy_preset, grid.energy.mac_pj, grid.energy.sram_byte_pj, grid.energy.offchip_byte_pj,
+                   fixed),
+       "draft length K (tokens)", "energy per token (pJ)", {"total", "on rejected drafts"}, {}},
   };
   const std::vector<std::vector<std::size_t>> plot_columns{
-      {column("speedup"), column("analytic_speedup")}, {column("tokens_per_cycle")}, {}};
+      {column("speedup"), column("analytic_speedup")},
+      {column("tokens_per_cycle")},
+      {},
+      {column("energy_pj_per_token"), column("rejected_energy_pj_per_token")}};
   std::vector<std::string> lines;
   for (const auto& [index, row] : rows) {
     const SweepPoint point = grid.point(index);

@@ -54,6 +54,7 @@ PointMeasurement measure_point(const SweepGrid& grid, const LoadedModelPair& mod
         models.target, models.draft, point.hardware, models::Vocabulary::encode(point.prompt),
         accel::RunParameters{grid.tokens, k, mode_of(point.mode), point.seed}, hooks);
     measurement.counters = run.counters;
+    measurement.traffic = run.traffic;
   } catch (...) {
     rethrow_for(point, k);
   }

@@ -110,6 +110,14 @@ TEST_F(SweepCommand, RowsHoldTheAcceleratorsCountersTheBaselineAndTheReferencesA
     EXPECT_EQ(row.at("baseline_cycles"), rows[point - point % 2].at("cycles"));
     EXPECT_NEAR(std::stod(row.at("speedup")), report.at("speedup").at("measured").get<double>(), 1e-5);
     EXPECT_NEAR(std::stod(row.at("analytic_speedup")), report.at("speedup").at("analytic").get<double>(), 1e-5);
+    // Traffic and energy per token, and the baseline's, as tetra accel reports them.
+    const auto near = [&](const std::string& column, const nlohmann::json& value) {
+      EXPECT_NEAR(std::stod(row.at(column)), value.get<double>(), 1e-5 * value.get<double>()) << column;
+    };
+    near("offchip_bytes_per_token", report.at("per_token").at("offchip_bytes"));
+    near("energy_pj_per_token", report.at("per_token").at("energy_pj"));
+    near("baseline_energy_pj_per_token", report.at("baseline_per_token").at("energy_pj"));
+    near("baseline_offchip_bytes_per_token", report.at("baseline_per_token").at("offchip_bytes"));
     if (row.at("k") == "0") {
       EXPECT_EQ(row.at("speedup"), "1");
       EXPECT_EQ(row.at("acceptance"), "");  // nothing was tested: no value, not 0
@@ -226,7 +234,7 @@ TEST_F(SweepCommand, ProgressIsPlainLinesWhenStderrIsNotATerminal) {
 
 TEST_F(SweepCommand, PlotsArePngAndSvgWithLabelsAndTheFixedParameters) {
   const CommandRun result = sweep({"--tokens", "6", "--k", "0..2", "--mem-bw", "8,16"}, {"-o", path("p.csv")});
-  for (const char* plot : {"speedup", "tokens-per-cycle", "acceptance"}) {
+  for (const char* plot : {"speedup", "tokens-per-cycle", "acceptance", "energy"}) {
     for (const char* extension : {".png", ".svg"}) {
       const std::string image = path(fmt::format("p-{}{}", plot, extension));
       EXPECT_GT(fs::exists(image) ? fs::file_size(image) : 0, 1000u) << image;
