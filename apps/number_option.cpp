@@ -1,6 +1,6 @@
 #include "apps/number_option.hpp"
 
-#include "models/quoted_excerpt.hpp"
+#include "text/quoted_excerpt.hpp"
 
 #include <fmt/format.h>
 
@@ -16,7 +16,7 @@ namespace {
 
 [[noreturn]] void refuse(std::string_view expected, std::string_view text) {
   throw NumberError(
-      fmt::format("expected {}, found {}", expected, models::quoted_excerpt(text)));
+      fmt::format("expected {}, found {}", expected, quoted_excerpt(text)));
 }
 
 std::string double_range(double low, double high) {

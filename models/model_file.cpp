@@ -1,6 +1,6 @@
 #include "models/model_file.hpp"
 
-#include "models/quoted_excerpt.hpp"
+#include "text/quoted_excerpt.hpp"
 #include "models/regular_file.hpp"
 #include "models/replacement_file.hpp"
 

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "text/quoted_excerpt.hpp"
+
 namespace tetra {
 
 /// Thrown when a value with X or Z bits is converted to bool or to an integer.
@@ -21,9 +23,11 @@ public:
 /// Thrown when literal text such as "8'b1010_xxzz" is malformed; says what, where and why.
 class LiteralError : public std::invalid_argument {
 public:
-  /// `position` is the 0-based index into `text` of the first offending character.
+  /// `position` is the 0-based index into `text` of the first offending character. The
+  /// message quotes the text escaped and cut (quoted_excerpt), so that a megabyte of
+  /// digits, a NUL or a terminal escape reaches the user as readable, whole text.
   LiteralError(std::string_view text, std::size_t position, std::string_view reason)
-      : std::invalid_argument("bad literal \"" + std::string(text) + "\" at position " +
+      : std::invalid_argument("bad literal " + quoted_excerpt(text, '"') + " at position " +
                               std::to_string(position) + ": " + std::string(reason)),
         text_(text), position_(position), reason_(reason) {}
 

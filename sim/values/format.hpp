@@ -113,10 +113,19 @@ std::string to_string(const Vec<N>& v, Radix radix = Radix::binary) {
   return {};
 }
 
-/// v as a sized Verilog literal that parse() reads back: "8'b1010xxzz", "12'h0ff".
+/// v as a sized Verilog literal that parse() reads back exactly: "8'b1010xxzz",
+/// "12'h0ff", "12'hfzx". A value that the radix cannot say digit by digit (a hex or
+/// octal digit with some but not all bits unknown, a decimal value with unknown bits that
+/// are not all x or all z) is written in binary: "8'b1x010101", never "8'hX5", which
+/// would read back as 8'bxxxx0101.
 template <std::size_t N>
 std::string to_literal(const Vec<N>& v, Radix radix = Radix::binary) {
-  return std::to_string(N) + "'" + detail::radix_letter(radix) + to_string(v, radix);
+  std::string digits = to_string(v, radix);
+  if (digits.find_first_of("XZ") != std::string::npos) {
+    radix = Radix::binary;
+    digits = to_string(v, radix);
+  }
+  return std::to_string(N) + "'" + detail::radix_letter(radix) + digits;
 }
 
 /// One bit as a character string: "0", "1", "x" or "z".

@@ -3,8 +3,9 @@
 // compile time ("8'b1010_xxzz"_v). Grammar (IEEE 1800 5.7.1, sized forms only):
 //   [-] width ' [s|S] (b|o|d|h) digits
 // Digits may contain '_' after the first; b/o/h digits may be x, z or ? (= z); a decimal
-// literal is either decimal digits or a single x or z. Strict where Verilog is lenient:
-// the width is required and must be the destination's, digits beyond the width are an
+// literal is either decimal digits or a single x or z. Leading zeros are allowed beyond
+// the width, as in Verilog (8'h0FF). Strict where Verilog is lenient: the width is
+// required and must be the destination's, a one, x or z digit beyond the width is an
 // error (not a truncation warning), and a decimal value must fit (signed range for 's').
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include <string_view>
 
 #include "sim/values/vec.hpp"
+#include "text/quoted_excerpt.hpp"
 
 namespace tetra {
 
@@ -113,12 +115,18 @@ constexpr Vec<N> parse_power_of_two_digits(std::string_view text, const LiteralH
     if (c == '_') continue;
     const int digit = digit_value(c, header.radix);
     if (digit == -3) {
-      throw LiteralError(text, pos, std::string("'") + c + "' is not a valid " + radix_name(header.radix) + " digit");
+      throw LiteralError(text, pos, quoted_excerpt({&c, 1}) + " is not a valid " + radix_name(header.radix) + " digit");
     }
     const std::size_t lsb = (digit_count - 1 - index) * digit_bits;
     if (index == 0) padding = digit == -1 ? LX : digit == -2 ? LZ : L0;
     ++index;
-    if (lsb >= N) throw LiteralError(text, pos, "too many digits for width " + std::to_string(N));
+    if (lsb >= N) {
+      // Leading zeros beyond the width say nothing, as in Verilog (8'h0FF); anything
+      // else there would be lost.
+      if (digit == 0) continue;
+      throw LiteralError(text, pos, (digit < 0 ? "x or z digit beyond width " : "value does not fit in ") +
+                                        std::to_string(N) + (digit < 0 ? "" : " bits"));
+    }
     for (std::size_t j = 0; j < digit_bits; ++j) {
       const Logic bit = digit == -1 ? LX : digit == -2 ? LZ : ((digit >> j) & 1) != 0 ? L1 : L0;
       if (lsb + j < N) {
@@ -154,7 +162,7 @@ constexpr Vec<N> parse_decimal_digits(std::string_view text, const LiteralHeader
     if (digit == -1 || digit == -2) {
       throw LiteralError(text, first + offset, "x or z must be the only digit of a decimal literal");
     }
-    if (digit < 0) throw LiteralError(text, first + offset, std::string("'") + c + "' is not a valid decimal digit");
+    if (digit < 0) throw LiteralError(text, first + offset, quoted_excerpt({&c, 1}) + " is not a valid decimal digit");
     __extension__ using Wide = unsigned __int128;
     Wide carry = static_cast<Wide>(digit);
     for (auto& word : number) {

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "sim/values/vec.hpp"
+#include "tests/values/test_widths.hpp"
 
 namespace tetra {
 namespace {
@@ -44,6 +47,51 @@ TEST(Format, LiteralRoundTripsDecimal) {
   const auto v = "100'd1267650600228229401496703205375"_v;
   EXPECT_EQ(Vec<100>::parse(to_literal(v, Radix::decimal)), v);
 }
+TEST(Format, LiteralOfPartlyUnknownDigitIsBinary) {
+  EXPECT_EQ(to_literal("8'b1x01_0101"_v, Radix::hex), "8'b1x010101");
+  EXPECT_EQ(to_literal("6'b10z_111"_v, Radix::octal), "6'b10z111");
+  EXPECT_EQ(to_literal("8'b0000_000x"_v, Radix::decimal), "8'b0000000x");
+}
+TEST(Format, LiteralKeepsRadixForWholeUnknownDigits) {
+  EXPECT_EQ(to_literal("8'bxxxx_0101"_v, Radix::hex), "8'hx5");
+  EXPECT_EQ(to_literal("9'o7z5"_v, Radix::octal), "9'o7z5");
+  EXPECT_EQ(to_literal(Vec<8>::zs(), Radix::decimal), "8'dz");
+}
+
+// Random four-state values built digit group by digit group, so that whole-x, whole-z,
+// known and mixed groups all occur at every radix's digit size.
+template <std::size_t N>
+Vec<N> random_four_state(std::mt19937_64& random, std::size_t group) {
+  Vec<N> v = Vec<N>::zeros();
+  constexpr Logic states[] = {L0, L1, LX, LZ};
+  for (std::size_t lsb = 0; lsb < N; lsb += group) {
+    const auto kind = random() % 4;  // known, all x, all z, any mix
+    for (std::size_t i = lsb; i < std::min(N, lsb + group); ++i) {
+      const Logic bit = kind == 0 ? states[random() % 2] : kind == 1 ? LX : kind == 2 ? LZ : states[random() % 4];
+      v.set_bit(i, bit);
+    }
+  }
+  return v;
+}
+
+template <typename W>
+class LiteralRoundTrip : public ::testing::Test {};
+TYPED_TEST_SUITE(LiteralRoundTrip, test::AllWidths, test::WidthNames);
+
+TYPED_TEST(LiteralRoundTrip, EveryRadixParsesBackExactly) {
+  constexpr std::size_t n = TypeParam::value;
+  std::mt19937_64 random(n);
+  for (const Radix radix : {Radix::binary, Radix::octal, Radix::hex, Radix::decimal}) {
+    for (const std::size_t group : {std::size_t{1}, std::size_t{3}, std::size_t{4}, n}) {
+      for (int trial = 0; trial < 200; ++trial) {
+        const Vec<n> v = random_four_state<n>(random, group);
+        const std::string literal = to_literal(v, radix);
+        EXPECT_EQ(Vec<n>::parse(literal), v) << literal;
+      }
+    }
+  }
+}
+
 TEST(Format, FmtDefaultIsSizedBinaryLiteral) { EXPECT_EQ(fmt::format("{}", "8'b1010_xxzz"_v), "8'b1010xxzz"); }
 TEST(Format, FmtBinaryDigits) { EXPECT_EQ(fmt::format("{:b}", "4'b10xz"_v), "10xz"); }
 TEST(Format, FmtHexDigits) { EXPECT_EQ(fmt::format("{:x}", "12'hF?x"_v), "fzx"); }

@@ -96,8 +96,21 @@ TEST(LiteralError, BadHexDigit) { EXPECT_EQ(parse_error<8>("8'hg"), "bad literal
 TEST(LiteralError, BadDecimalDigit) {
   EXPECT_EQ(parse_error<8>("8'd1a"), "bad literal \"8'd1a\" at position 4: 'a' is not a valid decimal digit");
 }
-TEST(LiteralError, TooManyBinaryDigits) {
-  EXPECT_EQ(parse_error<4>("4'b00001"), "bad literal \"4'b00001\" at position 3: too many digits for width 4");
+TEST(Literal, LeadingZerosBeyondTheWidth) {
+  EXPECT_EQ(Vec<8>::parse("8'h0FF"), "8'hff"_v);
+  EXPECT_EQ(Vec<8>::parse("8'h0_00ff"), "8'hff"_v);
+  EXPECT_EQ(Vec<4>::parse("4'b00001"), "4'b0001"_v);
+  EXPECT_EQ(Vec<6>::parse("6'o077"), "6'o77"_v);
+  static_assert("8'h0FF"_v == "8'hff"_v);
+}
+TEST(LiteralError, OneBeyondTheWidth) {
+  EXPECT_EQ(parse_error<4>("4'b10001"), "bad literal \"4'b10001\" at position 3: value does not fit in 4 bits");
+  EXPECT_EQ(parse_error<8>("8'h1FF"), "bad literal \"8'h1FF\" at position 3: value does not fit in 8 bits");
+  EXPECT_EQ(parse_error<8>("8'h10FF"), "bad literal \"8'h10FF\" at position 3: value does not fit in 8 bits");
+}
+TEST(LiteralError, UnknownDigitBeyondTheWidth) {
+  EXPECT_EQ(parse_error<4>("4'bx0000"), "bad literal \"4'bx0000\" at position 3: x or z digit beyond width 4");
+  EXPECT_EQ(parse_error<8>("8'hz0ff"), "bad literal \"8'hz0ff\" at position 3: x or z digit beyond width 8");
 }
 TEST(LiteralError, HexOverhangNotZero) {
   EXPECT_EQ(parse_error<7>("7'hff"), "bad literal \"7'hff\" at position 3: value does not fit in 7 bits");
@@ -125,6 +138,23 @@ TEST(LiteralError, CarriesPositionAndReason) {
     EXPECT_EQ(std::make_tuple(error.text(), error.position(), error.reason()),
               std::make_tuple(std::string("8'b10x2"), std::size_t{6}, std::string("'2' is not a valid binary digit")));
   }
+}
+TEST(LiteralError, LongTextIsCutWithItsLength) {
+  const std::string digits(1 << 20, '0');
+  const std::string text = "8'b" + digits + "2";
+  EXPECT_EQ(parse_error<8>(text), "bad literal \"8'b" + std::string(37, '0') +
+                                      "\"... (1048580 bytes) at position 1048579: '2' is not a valid binary digit");
+}
+TEST(LiteralError, NulAndTerminalEscapesAreEscaped) {
+  // what() is a C string: a raw NUL would end it early, a raw escape would reach the terminal.
+  try {
+    (void)Vec<8>::parse(std::string_view("8'b1\0\x1b[2J", 9));
+    FAIL() << "no exception";
+  } catch (const LiteralError& error) {
+    EXPECT_STREQ(error.what(), R"(bad literal "8'b1\x00\x1b[2J" at position 4: '\x00' is not a valid binary digit)");
+    EXPECT_EQ(error.text(), std::string_view("8'b1\0\x1b[2J", 9));
+  }
+  EXPECT_EQ(parse_error<8>("8'd1\x1b"), R"(bad literal "8'd1\x1b" at position 4: '\x1b' is not a valid decimal digit)");
 }
 TEST(LiteralError, IsAnInvalidArgument) { EXPECT_THROW((void)Vec<8>::parse("8'b2"), std::invalid_argument); }
 

@@ -1,10 +1,10 @@
-#include "models/quoted_excerpt.hpp"
+#include "text/quoted_excerpt.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-namespace tetra::models {
+namespace tetra {
 namespace {
 
 TEST(QuotedExcerpt, QuotesPrintableTextAsItIs) {
@@ -23,6 +23,10 @@ TEST(QuotedExcerpt, EscapesTheQuoteAndTheBackslash) {
   EXPECT_EQ(quoted_excerpt(R"(it's a\b)"), R"('it\'s a\\b')");
 }
 
+TEST(QuotedExcerpt, QuotesWithAnotherCharacter) {
+  EXPECT_EQ(quoted_excerpt(R"(8'b1"0)", '"'), R"("8'b1\"0")");
+}
+
 TEST(QuotedExcerpt, CutsLongTextAndSaysHowLongItWas) {
   const std::string forty(kExcerptLength, '7');
   EXPECT_EQ(quoted_excerpt(forty), "'" + forty + "'");
@@ -30,4 +34,4 @@ TEST(QuotedExcerpt, CutsLongTextAndSaysHowLongItWas) {
 }
 
 }  // namespace
-}  // namespace tetra::models
+}  // namespace tetra
