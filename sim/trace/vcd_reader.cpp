@@ -1,5 +1,7 @@
 #include "sim/trace/vcd_reader.hpp"
 
+#include "text/quoted_excerpt.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -7,6 +9,7 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <iterator>
+#include <new>
 #include <optional>
 #include <sstream>
 #include <system_error>
@@ -42,7 +45,87 @@ struct Token {
   std::size_t line = 0;
 };
 
+// Digits as stored: two bits each, in the order of digit_codes.
+constexpr std::string_view digit_codes = "01xz";
+
+std::uint8_t digit_code(char digit) { return static_cast<std::uint8_t>(digit_codes.find(digit)); }
+
 }  // namespace
+
+// Scopes as a tree: each node holds its own name only, and finds its children and
+// variables by name.
+class VcdScopeTree {
+ public:
+  static constexpr std::size_t no_parent = static_cast<std::size_t>(-1);
+
+  std::size_t child(std::size_t parent, std::string_view name) {
+    auto& siblings = parent == no_parent ? roots_ : nodes_[parent].children;
+    const auto [found, is_new] = siblings.try_emplace(std::string(name), nodes_.size());
+    if (is_new) nodes_.push_back(Node{std::string(name), parent, {}, {}});
+    return found->second;
+  }
+
+  // Adds a variable to a scope; returns the index of a variable already declared there
+  // under the same name instead.
+  std::optional<std::size_t> add_variable(std::size_t scope, std::string_view name, std::size_t variable) {
+    const auto [found, is_new] = nodes_[scope].variables.try_emplace(std::string(name), variable);
+    if (is_new) return std::nullopt;
+    return found->second;
+  }
+
+  [[nodiscard]] std::vector<std::string> names(std::size_t node) const {
+    std::vector<std::string> names;
+    for (; node != no_parent; node = nodes_[node].parent) names.push_back(nodes_[node].name);
+    std::reverse(names.begin(), names.end());
+    return names;
+  }
+
+  [[nodiscard]] std::string path(std::size_t node) const {
+    std::string path;
+    for (const std::string& name : names(node)) {
+      if (!path.empty()) path += '.';
+      path += name;
+    }
+    return path;
+  }
+
+  // The variable at a dotted path. Names may contain dots themselves, so every split of
+  // the path into scope names is tried.
+  [[nodiscard]] std::optional<std::size_t> find_variable(std::string_view path) const {
+    return find_below(roots_, path, no_parent);
+  }
+
+ private:
+  struct Node {
+    std::string name;
+    std::size_t parent;
+    std::unordered_map<std::string, std::size_t> children;
+    std::unordered_map<std::string, std::size_t> variables;
+  };
+
+  std::optional<std::size_t> find_below(const std::unordered_map<std::string, std::size_t>& scopes,
+                                        std::string_view rest, std::size_t node) const {
+    if (node != no_parent) {
+      const auto& variables = nodes_[node].variables;
+      if (const auto found = variables.find(std::string(rest)); found != variables.end()) return found->second;
+    }
+    for (std::size_t dot = rest.find('.'); dot != std::string_view::npos; dot = rest.find('.', dot + 1)) {
+      const auto scope = scopes.find(std::string(rest.substr(0, dot)));
+      if (scope == scopes.end()) continue;
+      if (const auto found = find_below(nodes_[scope->second].children, rest.substr(dot + 1), scope->second)) {
+        return found;
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::vector<Node> nodes_;
+  std::unordered_map<std::string, std::size_t> roots_;
+};
+
+std::string VcdVariable::path() const { return tree_->path(scope_) + '.' + name; }
+
+std::vector<std::string> VcdVariable::scopes() const { return tree_->names(scope_); }
 
 VcdParseError::VcdParseError(std::string file, std::size_t line, const std::string& reason)
     : std::runtime_error(fmt::format("{}:{}: {}", file, line, reason)), file_(std::move(file)), line_(line) {}
@@ -53,12 +136,26 @@ class VcdParser {
   VcdParser(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {}
 
   VcdReader parse() {
-    parse_definitions();
-    parse_changes();
+    // A file may ask for more than the machine has (a million wide variables, say):
+    // that is a property of the input, reported as such at the line reached.
+    try {
+      result_.tree_ = std::make_shared<VcdScopeTree>();
+      parse_definitions();
+      parse_changes();
+    } catch (const std::bad_alloc&) {
+      out_of_memory();
+    } catch (const std::length_error&) {
+      out_of_memory();
+    }
     return std::move(result_);
   }
 
  private:
+  [[noreturn]] void out_of_memory() {
+    result_ = VcdReader();  // what was read so far is freed first, so that the message fits
+    fail(line_, "not enough memory to read the VCD");
+  }
+
   [[noreturn]] void fail(std::size_t line, const std::string& reason) const {
     throw VcdParseError(file_, line, reason);
   }
@@ -87,18 +184,22 @@ class VcdParser {
 
   void expect_end(std::string_view inside, std::size_t opened_at) {
     const Token token = expect_token(inside, opened_at);
-    if (token.text != "$end") fail(token.line, fmt::format("expected $end to close {}, found '{}'", inside, token.text));
+    if (token.text != "$end") fail(token.line, fmt::format("expected $end to close {}, found {}", inside, quoted(token.text)));
   }
 
-  // The words of a section up to its $end.
-  std::vector<Token> section_words(const Token& keyword, bool free_text) {
-    std::vector<Token> words;
+  // The words of a section up to its $end, each passed to `use`.
+  template <typename Use>
+  void section_words(const Token& keyword, bool free_text, Use use) {
     for (;;) {
       const std::optional<Token> token = next_token(free_text);
       if (!token) fail(line_, fmt::format("{} opened at line {} is not closed by $end", keyword.text, keyword.line));
-      if (token->text == "$end") return words;
-      words.push_back(*token);
+      if (token->text == "$end") return;
+      use(*token);
     }
+  }
+
+  void skip_free_text(const Token& keyword) {
+    section_words(keyword, true, [](const Token&) {});
   }
 
   void parse_definitions() {
@@ -108,7 +209,7 @@ class VcdParser {
       if (!token) fail(line_, "missing $enddefinitions: the file ends inside the header");
       const std::string_view word = token->text;
       if (word == "$date" || word == "$version" || word == "$comment") {
-        section_words(*token, true);
+        skip_free_text(*token);
       } else if (word == "$timescale") {
         if (have_timescale) fail(token->line, "second $timescale");
         parse_timescale(*token);
@@ -124,21 +225,25 @@ class VcdParser {
       } else if (word == "$enddefinitions") {
         expect_end("$enddefinitions", token->line);
         if (!scope_stack_.empty()) {
-          fail(token->line, fmt::format("$enddefinitions with scope '{}' still open", scope_stack_.back()));
+          fail(token->line, fmt::format("$enddefinitions with scope {} still open",
+                                        quoted(result_.tree_->path(scope_stack_.back()))));
         }
         if (!have_timescale) fail(token->line, "missing $timescale before $enddefinitions");
         return;
       } else if (word.starts_with('#') || word == "$dumpvars") {
-        fail(token->line, fmt::format("'{}' before $enddefinitions", word));
+        fail(token->line, fmt::format("{} before $enddefinitions", quoted(word)));
       } else {
-        fail(token->line, fmt::format("unexpected '{}' in the header", word));
+        fail(token->line, fmt::format("unexpected {} in the header", quoted(word)));
       }
     }
   }
 
   void parse_timescale(const Token& keyword) {
     std::string text;
-    for (const Token& word : section_words(keyword, false)) text += word.text;
+    section_words(keyword, false, [&](const Token& word) {
+      if (text.size() + word.text.size() > kExcerptLength) fail(word.line, "$timescale is too long");
+      text += word.text;
+    });
     try {
       result_.timescale_ = VcdTimescale::parse(text);
     } catch (const std::invalid_argument& error) {
@@ -148,31 +253,26 @@ class VcdParser {
 
   void parse_scope(const Token& keyword) {
     const Token kind = expect_token("$scope", keyword.line);
-    if (!is_one_of(kind.text, scope_kinds)) fail(kind.line, fmt::format("unknown scope type '{}'", kind.text));
+    if (!is_one_of(kind.text, scope_kinds)) fail(kind.line, fmt::format("unknown scope type {}", quoted(kind.text)));
     const Token name = expect_token("$scope", keyword.line);
     if (name.text == "$end") fail(name.line, "$scope without a name");
     expect_end("$scope", keyword.line);
-    scope_stack_.emplace_back(name.text);
-    result_.scopes_.push_back(dotted(scope_stack_));
-  }
-
-  static std::string dotted(const std::vector<std::string>& parts) {
-    std::string path;
-    for (const std::string& part : parts) {
-      if (!path.empty()) path += '.';
-      path += part;
-    }
-    return path;
+    const std::size_t parent = scope_stack_.empty() ? VcdScopeTree::no_parent : scope_stack_.back();
+    scope_stack_.push_back(result_.tree_->child(parent, name.text));
+    result_.scope_declarations_.push_back(scope_stack_.back());
   }
 
   void parse_variable(const Token& keyword) {
     const Token kind = expect_token("$var", keyword.line);
-    if (!is_one_of(kind.text, variable_kinds)) fail(kind.line, fmt::format("unknown variable type '{}'", kind.text));
+    if (!is_one_of(kind.text, variable_kinds)) fail(kind.line, fmt::format("unknown variable type {}", quoted(kind.text)));
     const Token width_token = expect_token("$var", keyword.line);
     const std::optional<std::uint64_t> width = parse_unsigned(width_token.text);
     const bool is_string = kind.text == "string";
     if (!width || (*width == 0 && !is_string)) {
-      fail(width_token.line, fmt::format("bad variable width '{}'", width_token.text));
+      fail(width_token.line, fmt::format("bad variable width {}", quoted(width_token.text)));
+    }
+    if (*width > VcdReader::max_width) {
+      fail(width_token.line, fmt::format("variable width {} is above the maximum, {} bits", *width, VcdReader::max_width));
     }
     const Token id = expect_token("$var", keyword.line);
     const Token name = expect_token("$var", keyword.line);
@@ -182,40 +282,40 @@ class VcdParser {
       if (!is_string) check_range(after, *width);
       after = expect_token("$var", keyword.line);
     }
-    if (after.text != "$end") fail(after.line, fmt::format("expected $end to close $var, found '{}'", after.text));
-    if (scope_stack_.empty()) fail(keyword.line, fmt::format("variable '{}' is declared outside any $scope", name.text));
+    if (after.text != "$end") fail(after.line, fmt::format("expected $end to close $var, found {}", quoted(after.text)));
+    if (scope_stack_.empty()) fail(keyword.line, fmt::format("variable {} is declared outside any $scope", quoted(name.text)));
 
     VcdVariable var;
-    var.scopes = scope_stack_;
+    var.tree_ = result_.tree_;
+    var.scope_ = scope_stack_.back();
     var.name = std::string(name.text);
-    var.path = dotted(scope_stack_) + '.' + var.name;
     var.kind = std::string(kind.text);
     var.width = static_cast<std::size_t>(*width);
     var.id = std::string(id.text);
     var.line = keyword.line;
 
-    if (const auto existing = result_.variable_by_path_.find(var.path); existing != result_.variable_by_path_.end()) {
-      fail(keyword.line, fmt::format("variable '{}' is declared twice (first at line {})", var.path,
-                                     result_.variables_[existing->second].line));
+    if (const auto existing = result_.tree_->add_variable(var.scope_, var.name, result_.variables_.size())) {
+      fail(keyword.line, fmt::format("variable {} is declared twice (first at line {})", quoted(var.path()),
+                                     result_.variables_[*existing].line));
     }
-    const auto [signal, is_new] = result_.signal_by_id_.try_emplace(var.id, result_.signal_changes_.size());
+    const auto [signal, is_new] = result_.signal_by_id_.try_emplace(var.id, result_.signals_.size());
     if (is_new) {
-      result_.signal_changes_.emplace_back();
+      result_.signals_.emplace_back();
       signal_variable_.push_back(result_.variables_.size());
     } else {
       const VcdVariable& first = result_.variables_[signal_variable_[signal->second]];
       if (first.width != var.width || (first.kind == "string") != is_string) {
-        fail(keyword.line, fmt::format("identifier code '{}' is declared as {} {} bits wide ('{}', line {}) and now as {} {}",
-                                       var.id, first.kind, first.width, first.path, first.line, var.kind, var.width));
+        fail(keyword.line, fmt::format("identifier code {} is declared as {} {} bits wide ({}, line {}) and now as {} {}",
+                                       quoted(var.id), first.kind, first.width, quoted(first.path()), first.line,
+                                       var.kind, var.width));
       }
     }
-    result_.variable_by_path_.emplace(var.path, result_.variables_.size());
     result_.variables_.push_back(std::move(var));
   }
 
   void check_range(const Token& range, std::uint64_t width) {
     const std::string_view text = range.text;
-    const auto bad = [&] { fail(range.line, fmt::format("bad bit range '{}'", text)); };
+    const auto bad = [&] { fail(range.line, fmt::format("bad bit range {}", quoted(text))); };
     if (!text.ends_with(']')) bad();
     const std::string_view inside = text.substr(1, text.size() - 2);
     const std::size_t colon = inside.find(':');
@@ -224,7 +324,7 @@ class VcdParser {
     if (!msb || !lsb) bad();
     const std::uint64_t range_width = (*msb > *lsb ? *msb - *lsb : *lsb - *msb) + 1;
     if (range_width != width) {
-      fail(range.line, fmt::format("bit range '{}' covers {} bits but the variable is declared {} bits wide", text,
+      fail(range.line, fmt::format("bit range {} covers {} bits but the variable is declared {} bits wide", quoted(text),
                                    range_width, width));
     }
   }
@@ -238,9 +338,12 @@ class VcdParser {
       const std::string_view word = token->text;
       if (word.starts_with('#')) {
         const std::optional<std::uint64_t> next = parse_unsigned(word.substr(1));
-        if (!next) fail(token->line, fmt::format("bad timestamp '{}'", word));
+        if (!next) fail(token->line, fmt::format("bad timestamp {}", quoted(word)));
         if (dump_opened_at != 0) fail(token->line, fmt::format("timestamp inside {} opened at line {}", dump_keyword, dump_opened_at));
         if (have_time && *next < time) fail(token->line, fmt::format("time goes backwards from {} to {}", time, *next));
+        if (result_.timestamps_.size() == VcdReader::max_timestamps) {
+          fail(token->line, fmt::format("more than {} timestamps", VcdReader::max_timestamps));
+        }
         time = *next;
         have_time = true;
         result_.timestamps_.push_back(time);
@@ -252,12 +355,12 @@ class VcdParser {
         if (dump_opened_at == 0) fail(token->line, "$end without an open section");
         dump_opened_at = 0;
       } else if (word == "$comment") {
-        section_words(*token, true);
+        skip_free_text(*token);
       } else if (word.starts_with('$')) {
-        fail(token->line, fmt::format("unexpected '{}' after $enddefinitions", word));
+        fail(token->line, fmt::format("unexpected {} after $enddefinitions", quoted(word)));
       } else {
-        if (!have_time) fail(token->line, fmt::format("value change '{}' before the first timestamp", word));
-        parse_value_change(*token, time, dump_opened_at != 0);
+        if (!have_time) fail(token->line, fmt::format("value change {} before the first timestamp", quoted(word)));
+        parse_value_change(*token, dump_opened_at != 0);
       }
     }
     if (dump_opened_at != 0) {
@@ -265,64 +368,77 @@ class VcdParser {
     }
   }
 
-  void parse_value_change(const Token& token, std::uint64_t time, bool in_dumpvars) {
+  void parse_value_change(const Token& token, bool in_dumpvars) {
     const char kind = token.text.front();
     std::string_view value;
     std::string_view id;
     if (kind == 'b' || kind == 'B' || kind == 's' || kind == 'S') {
       value = token.text.substr(1);
       const std::optional<Token> id_token = next_token();
-      if (!id_token) fail(token.line, fmt::format("value '{}' has no identifier code", token.text));
+      if (!id_token) fail(token.line, fmt::format("value {} has no identifier code", quoted(token.text)));
       id = id_token->text;
     } else if (kind == 'r' || kind == 'R') {
-      fail(token.line, fmt::format("real value '{}' is not supported", token.text));
+      fail(token.line, fmt::format("real value {} is not supported", quoted(token.text)));
     } else if (std::string_view("01xXzZ").find(kind) != std::string_view::npos) {
       value = token.text.substr(0, 1);
       id = token.text.substr(1);
-      if (id.empty()) fail(token.line, fmt::format("scalar value '{}' has no identifier code", token.text));
+      if (id.empty()) fail(token.line, fmt::format("scalar value {} has no identifier code", quoted(token.text)));
     } else {
-      fail(token.line, fmt::format("bad value change '{}'", token.text));
+      fail(token.line, fmt::format("bad value change {}", quoted(token.text)));
     }
 
     const auto signal = result_.signal_by_id_.find(std::string(id));
-    if (signal == result_.signal_by_id_.end()) fail(token.line, fmt::format("unknown identifier code '{}'", id));
+    if (signal == result_.signal_by_id_.end()) fail(token.line, fmt::format("unknown identifier code {}", quoted(id)));
     const VcdVariable& var = result_.variables_[signal_variable_[signal->second]];
     const bool is_string = var.kind == "string";
     const bool is_text_value = kind == 's' || kind == 'S';
     if (is_string != is_text_value) {
-      fail(token.line, fmt::format("{} value '{}' for {} variable '{}'", is_text_value ? "string" : "bit", token.text,
-                                   var.kind, var.path));
+      fail(token.line, fmt::format("{} value {} for {} variable {}", is_text_value ? "string" : "bit", quoted(token.text),
+                                   var.kind, quoted(var.path())));
     }
 
-    VcdChange change{time, std::string(value), in_dumpvars};
-    if (!is_string) {
-      const bool is_scalar = kind != 'b' && kind != 'B';
-      if (is_scalar && var.width != 1) {
-        fail(token.line, fmt::format("scalar value '{}' for '{}', which is {} bits wide", token.text, var.path, var.width));
-      }
-      if (value.empty() || value.size() > var.width) {
-        fail(token.line, fmt::format("value '{}' has {} bits but '{}' is declared {} bits wide", token.text,
-                                     value.size(), var.path, var.width));
-      }
-      for (char& digit : change.value) {
-        if (digit == 'X') digit = 'x';
-        if (digit == 'Z') digit = 'z';
-        if (std::string_view("01xz").find(digit) == std::string_view::npos) {
-          fail(token.line, fmt::format("bad digit '{}' in value '{}' for '{}'", digit, token.text, var.path));
-        }
-      }
-      // IEEE 1364 left-extension: 1 extends with 0, x and z extend with themselves.
-      const char fill = change.value.front() == '1' ? '0' : change.value.front();
-      change.value.insert(0, var.width - change.value.size(), fill);
+    VcdSignalHistory& history = result_.signals_[signal->second];
+    const auto stamp = static_cast<std::uint32_t>(((result_.timestamps_.size() - 1) << 1) | (in_dumpvars ? 1 : 0));
+    if (is_string) {
+      history.data += value;
+      history.ends.push_back(history.data.size());
+      history.stamps.push_back(stamp);
+      return;
     }
-    result_.signal_changes_[signal->second].push_back(std::move(change));
+    const bool is_scalar = kind != 'b' && kind != 'B';
+    if (is_scalar && var.width != 1) {
+      fail(token.line, fmt::format("scalar value {} for {}, which is {} bits wide", quoted(token.text), quoted(var.path()),
+                                   var.width));
+    }
+    if (value.empty() || value.size() > var.width) {
+      fail(token.line, fmt::format("value {} has {} bits but {} is declared {} bits wide", quoted(token.text),
+                                   value.size(), quoted(var.path()), var.width));
+    }
+    // Stored as written; the left extension to the declared width is applied when read.
+    // A one-bit variable's changes are one digit each, so they need no ends.
+    std::uint64_t digit_index = var.width == 1 ? history.stamps.size() : history.ends.empty() ? 0 : history.ends.back();
+    if (var.width != 1) history.ends.push_back(digit_index + value.size());
+    history.data.resize((digit_index + value.size() + 3) / 4);
+    for (const char written : value) {
+      const char digit = written == 'X' ? 'x' : written == 'Z' ? 'z' : written;
+      if (digit_codes.find(digit) == std::string_view::npos) {
+        fail(token.line, fmt::format("bad digit {} in value {} for {}", quoted({&written, 1}), quoted(token.text),
+                                     quoted(var.path())));
+      }
+      auto& byte = reinterpret_cast<std::uint8_t&>(history.data[digit_index / 4]);
+      byte = static_cast<std::uint8_t>(byte | (digit_code(digit) << (2 * (digit_index % 4))));
+      ++digit_index;
+    }
+    history.stamps.push_back(stamp);
   }
+
+  static std::string quoted(std::string_view text) { return quoted_excerpt(text); }
 
   std::string_view text_;
   std::string file_;
   std::size_t pos_ = 0;
   std::size_t line_ = 1;
-  std::vector<std::string> scope_stack_;
+  std::vector<std::size_t> scope_stack_;      // tree nodes of the open scopes, outermost first
   std::vector<std::size_t> signal_variable_;  // first variable declared for each signal
   VcdReader result_;
 };
@@ -334,31 +450,73 @@ VcdReader VcdReader::read(const std::filesystem::path& path) {
   if (!in) {
     throw std::system_error(errno, std::generic_category(), fmt::format("cannot open VCD file '{}'", path.string()));
   }
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  return parse(contents.str(), path.string());
+  std::string contents;
+  try {
+    contents.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  } catch (const std::bad_alloc&) {
+    throw VcdParseError(path.string(), 1, "not enough memory to read the VCD");
+  } catch (const std::length_error&) {
+    throw VcdParseError(path.string(), 1, "not enough memory to read the VCD");
+  }
+  return parse(contents, path.string());
+}
+
+std::vector<std::string> VcdReader::scopes() const {
+  std::vector<std::string> paths;
+  paths.reserve(scope_declarations_.size());
+  for (const std::size_t node : scope_declarations_) paths.push_back(tree_->path(node));
+  return paths;
 }
 
 const VcdVariable& VcdReader::variable(std::string_view path) const {
-  const auto found = variable_by_path_.find(std::string(path));
-  if (found == variable_by_path_.end()) throw std::out_of_range(fmt::format("the VCD has no variable '{}'", path));
-  return variables_[found->second];
+  const std::optional<std::size_t> found = tree_ ? tree_->find_variable(path) : std::nullopt;
+  if (!found) throw std::out_of_range(fmt::format("the VCD has no variable {}", quoted_excerpt(path)));
+  return variables_[*found];
 }
 
-bool VcdReader::has_variable(std::string_view path) const { return variable_by_path_.contains(std::string(path)); }
+bool VcdReader::has_variable(std::string_view path) const { return tree_ && tree_->find_variable(path).has_value(); }
 
-const std::vector<VcdChange>& VcdReader::changes(std::string_view path) const {
-  return signal_changes_[signal_by_id_.at(variable(path).id)];
-}
+const VcdSignalHistory& VcdReader::history(const VcdVariable& var) const { return signals_[signal_by_id_.at(var.id)]; }
 
-const std::string& VcdReader::value_at(std::string_view path, std::uint64_t time) const {
-  const std::vector<VcdChange>& history = changes(path);
-  const auto after = std::upper_bound(history.begin(), history.end(), time,
-                                      [](std::uint64_t t, const VcdChange& change) { return t < change.time; });
-  if (after == history.begin()) {
-    throw std::out_of_range(fmt::format("VCD variable '{}' has no value at time {}", path, time));
+VcdChange VcdReader::change(const VcdVariable& var, const VcdSignalHistory& history, std::size_t index) const {
+  const std::uint32_t stamp = history.stamps[index];
+  VcdChange change{timestamps_[stamp >> 1], {}, (stamp & 1) != 0};
+  const bool is_scalar = var.width == 1 && var.kind != "string";
+  const std::uint64_t begin = is_scalar ? index : index == 0 ? 0 : history.ends[index - 1];
+  const std::uint64_t end = is_scalar ? index + 1 : history.ends[index];
+  if (var.kind == "string") {
+    change.value = history.data.substr(begin, end - begin);
+    return change;
   }
-  return std::prev(after)->value;
+  change.value.reserve(var.width);
+  for (std::uint64_t i = begin; i < end; ++i) {
+    const auto byte = static_cast<std::uint8_t>(history.data[i / 4]);
+    change.value += digit_codes[(byte >> (2 * (i % 4))) & 3];
+  }
+  // IEEE 1364 left-extension: 1 extends with 0, x and z extend with themselves.
+  const char fill = change.value.front() == '1' ? '0' : change.value.front();
+  change.value.insert(0, var.width - change.value.size(), fill);
+  return change;
+}
+
+std::vector<VcdChange> VcdReader::changes(std::string_view path) const {
+  const VcdVariable& var = variable(path);
+  const VcdSignalHistory& signal = history(var);
+  std::vector<VcdChange> changes;
+  changes.reserve(signal.stamps.size());
+  for (std::size_t i = 0; i < signal.stamps.size(); ++i) changes.push_back(change(var, signal, i));
+  return changes;
+}
+
+std::string VcdReader::value_at(std::string_view path, std::uint64_t time) const {
+  const VcdVariable& var = variable(path);
+  const VcdSignalHistory& signal = history(var);
+  const auto after = std::upper_bound(signal.stamps.begin(), signal.stamps.end(), time,
+                                      [&](std::uint64_t t, std::uint32_t stamp) { return t < timestamps_[stamp >> 1]; });
+  if (after == signal.stamps.begin()) {
+    throw std::out_of_range(fmt::format("VCD variable {} has no value at time {}", quoted_excerpt(path), time));
+  }
+  return change(var, signal, static_cast<std::size_t>(after - signal.stamps.begin() - 1)).value;
 }
 
 }  // namespace tetra

@@ -78,18 +78,18 @@ TEST(GtkwaveRoundTrip, Vcd2fstThenFst2vcdKeepsEveryChange) {
   EXPECT_EQ(theirs.scopes(), ours.scopes());
   ASSERT_EQ(theirs.variables().size(), ours.variables().size());
   for (const VcdVariable& var : ours.variables()) {
-    ASSERT_TRUE(theirs.has_variable(var.path)) << var.path;
-    const VcdVariable& twin = theirs.variable(var.path);
-    EXPECT_EQ(twin.kind, var.kind) << var.path;
+    ASSERT_TRUE(theirs.has_variable(var.path())) << var.path();
+    const VcdVariable& twin = theirs.variable(var.path());
+    EXPECT_EQ(twin.kind, var.kind) << var.path();
     if (var.kind != "string") {  // fst2vcd declares strings 0 bits wide
-      EXPECT_EQ(twin.width, var.width) << var.path;
+      EXPECT_EQ(twin.width, var.width) << var.path();
     }
-    const std::vector<VcdChange>& expected = ours.changes(var.path);
-    const std::vector<VcdChange>& actual = theirs.changes(var.path);
-    ASSERT_EQ(actual.size(), expected.size()) << var.path;
+    const std::vector<VcdChange>& expected = ours.changes(var.path());
+    const std::vector<VcdChange>& actual = theirs.changes(var.path());
+    ASSERT_EQ(actual.size(), expected.size()) << var.path();
     for (std::size_t i = 0; i < expected.size(); ++i) {
-      EXPECT_EQ(actual[i].time, expected[i].time) << var.path << " change " << i;
-      EXPECT_EQ(actual[i].value, expected[i].value) << var.path << " change " << i;
+      EXPECT_EQ(actual[i].time, expected[i].time) << var.path() << " change " << i;
+      EXPECT_EQ(actual[i].value, expected[i].value) << var.path() << " change " << i;
     }
   }
   EXPECT_EQ(theirs.variable("top.state").width, 0U);  // fst2vcd's own way: this file really is theirs

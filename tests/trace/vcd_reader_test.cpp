@@ -47,7 +47,7 @@ TEST(VcdReader, ParsesScopesVariablesAndTimeOrderedChanges) {
   ASSERT_EQ(vcd.variables().size(), 4U);
   EXPECT_EQ(vcd.variable("top.core.data").width, 8U);
   EXPECT_EQ(vcd.variable("top.core.data").name, "data");
-  EXPECT_EQ(vcd.variable("top.core.data").scopes, (std::vector<std::string>{"top", "core"}));
+  EXPECT_EQ(vcd.variable("top.core.data").scopes(), (std::vector<std::string>{"top", "core"}));
   EXPECT_EQ(vcd.variable("top.core.state").kind, "string");
 
   const std::vector<VcdChange> clk{{0, "x", true}, {5, "1", false}, {12, "0", true}};
@@ -67,6 +67,34 @@ TEST(VcdReader, LookupsNameWhatIsMissing) {
   expect_error<std::out_of_range>([&] { (void)vcd.variable("top.nothing"); }, "the VCD has no variable 'top.nothing'");
   expect_error<std::out_of_range>([&] { (void)vcd.value_at("top.clk", 2); }, "VCD variable 'top.clk' has no value at time 2");
   EXPECT_EQ(vcd.value_at("top.clk", 3), "1");
+}
+
+TEST(VcdReader, KeepsWhatIsWrittenAndExtendsItWhenRead) {
+  // Changes are stored as written and extended when read: a short change of a wide
+  // variable costs its own digits, not the width.
+  const VcdReader vcd = VcdReader::parse(
+      "$timescale 1ns $end\n$scope module top $end\n$var wire 16777216 ! wide $end\n$var wire 3 \" v $end\n"
+      "$var wire 1 # bit $end\n$upscope $end\n$enddefinitions $end\n"
+      "#0\n$dumpvars\nb1 !\nbz \"\nb1 #\n$end\n#1\nbx !\nb10 \"\n0#\n#2\nZ#\n");
+  EXPECT_EQ(vcd.value_at("top.wide", 0), std::string(16777215, '0') + "1");
+  EXPECT_EQ(vcd.value_at("top.wide", 1), std::string(16777216, 'x'));
+  EXPECT_EQ(vcd.changes("top.v"), (std::vector<VcdChange>{{0, "zzz", true}, {1, "010", false}}));
+  EXPECT_EQ(vcd.changes("top.bit"), (std::vector<VcdChange>{{0, "1", true}, {1, "0", false}, {2, "z", false}}));
+}
+
+TEST(VcdReader, ScopesAreATree) {
+  // Reopened scopes join the same node; a name with a dot is found by its whole path.
+  const VcdReader vcd = VcdReader::parse(
+      "$timescale 1ns $end\n$scope module top $end\n$scope module a.b $end\n$var wire 1 ! c $end\n$upscope $end\n"
+      "$upscope $end\n$scope module top $end\n$scope module a $end\n$var wire 1 \" b.d $end\n$upscope $end\n"
+      "$upscope $end\n$enddefinitions $end\n#0\n1!\n0\"\n");
+  EXPECT_EQ(vcd.scopes(), (std::vector<std::string>{"top", "top.a.b", "top", "top.a"}));
+  EXPECT_EQ(vcd.variable("top.a.b.c").scopes(), (std::vector<std::string>{"top", "a.b"}));
+  EXPECT_EQ(vcd.variable("top.a.b.d").scopes(), (std::vector<std::string>{"top", "a"}));
+  EXPECT_EQ(vcd.variable("top.a.b.d").path(), "top.a.b.d");
+  EXPECT_EQ(vcd.value_at("top.a.b.c", 0), "1");
+  EXPECT_FALSE(vcd.has_variable("top.a"));
+  EXPECT_FALSE(vcd.has_variable("top.a.b"));
 }
 
 struct MalformedCase {
@@ -135,7 +163,16 @@ INSTANTIATE_TEST_SUITE_P(
         MalformedCase{"StrayEnd", header + "#0\n$end\n", "bad.vcd:9: $end without an open section"},
         MalformedCase{"DeclarationAfterDefinitions", header + "$var wire 1 $ late $end\n",
                       "bad.vcd:8: unexpected '$var' after $enddefinitions"},
-        MalformedCase{"UnknownHeaderWord", "$timescale 1ps $end\nhello\n", "bad.vcd:2: unexpected 'hello' in the header"}),
+        MalformedCase{"UnknownHeaderWord", "$timescale 1ps $end\nhello\n", "bad.vcd:2: unexpected 'hello' in the header"},
+        MalformedCase{"WidthAboveMaximum", "$scope module top $end\n$var wire 2000000000 ! a $end\n",
+                      "bad.vcd:2: variable width 2000000000 is above the maximum, 16777216 bits"},
+        MalformedCase{"WidthOfTwoTo64Minus1", "$scope module top $end\n$var wire 18446744073709551615 ! a $end\n",
+                      "bad.vcd:2: variable width 18446744073709551615 is above the maximum, 16777216 bits"},
+        MalformedCase{"WidthPastTwoTo64", "$scope module top $end\n$var wire 18446744073709551616 ! a $end\n",
+                      "bad.vcd:2: bad variable width '18446744073709551616'"},
+        MalformedCase{"LongTokenIsCut", "$timescale 1ps $end\n" + std::string(1 << 20, 'a') + "\n",
+                      "bad.vcd:2: unexpected '" + std::string(40, 'a') + "'... (1048576 bytes) in the header"},
+        MalformedCase{"QuoteInTokenIsEscaped", header + "#0\n1'\n", "bad.vcd:9: unknown identifier code '\\''"}),
     [](const ::testing::TestParamInfo<MalformedCase>& test) { return test.param.name; });
 
 }  // namespace

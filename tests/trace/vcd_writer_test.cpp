@@ -76,7 +76,7 @@ TEST(VcdWriter, WritesTimescaleNestedScopesAndDeclarations) {
       {"top.state", "string", 1, "$"}};
   for (std::size_t i = 0; i < expected.size(); ++i) {
     const VcdVariable& var = vcd.variables()[i];
-    EXPECT_EQ(std::tie(var.path, var.kind, var.width, var.id), expected[i]);
+    EXPECT_EQ(std::make_tuple(var.path(), var.kind, var.width, var.id), expected[i]);
   }
 }
 
