@@ -461,11 +461,13 @@ VcdReader VcdReader::read(const std::filesystem::path& path) {
   return parse(contents, path.string());
 }
 
-std::vector<std::string> VcdReader::scopes() const {
-  std::vector<std::string> paths;
-  paths.reserve(scope_declarations_.size());
-  for (const std::size_t node : scope_declarations_) paths.push_back(tree_->path(node));
-  return paths;
+const std::vector<std::string>& VcdReader::scopes() const {
+  if (scope_paths_.size() != scope_declarations_.size()) {
+    scope_paths_.clear();
+    scope_paths_.reserve(scope_declarations_.size());
+    for (const std::size_t node : scope_declarations_) scope_paths_.push_back(tree_->path(node));
+  }
+  return scope_paths_;
 }
 
 const VcdVariable& VcdReader::variable(std::string_view path) const {

@@ -91,8 +91,10 @@ class VcdReader {
   [[nodiscard]] const std::vector<VcdVariable>& variables() const { return variables_; }
   /// Every "#<time>" line, in file order.
   [[nodiscard]] const std::vector<std::uint64_t>& timestamps() const { return timestamps_; }
-  /// Paths of the scopes in declaration order, e.g. "top", "top.fifo".
-  [[nodiscard]] std::vector<std::string> scopes() const;
+  /// Paths of the scopes in declaration order, e.g. "top", "top.fifo". Joined on the first
+  /// call and kept, so that callers may take begin() and end() of separate calls; the
+  /// first call is not safe to race with another.
+  [[nodiscard]] const std::vector<std::string>& scopes() const;
 
   /// The variable at a dotted path; throws std::out_of_range naming it if there is none.
   [[nodiscard]] const VcdVariable& variable(std::string_view path) const;
@@ -113,6 +115,7 @@ class VcdReader {
   std::vector<std::uint64_t> timestamps_;
   std::shared_ptr<VcdScopeTree> tree_;
   std::vector<std::size_t> scope_declarations_;  // tree node of each $scope, in file order
+  mutable std::vector<std::string> scope_paths_;  // scopes(), joined when first asked for
   std::unordered_map<std::string, std::size_t> signal_by_id_;
   std::vector<VcdSignalHistory> signals_;
 };
