@@ -17,7 +17,7 @@ build=${TETRA_BUILD_DIR:-$here/build}
 # Every package Tetra builds, tests or benchmarks with; all from Debian 12.
 packages=(cmake g++ make pkg-config libboost-context-dev libfmt-dev libgtest-dev
           libbenchmark-dev verilator libsystemc-dev iverilog yosys gtkwave gnuplot-nox
-          libcli11-dev nlohmann-json3-dev libtomlplusplus-dev dieharder parallel)
+          libcli11-dev nlohmann-json3-dev libtomlplusplus-dev dieharder parallel zlib1g-dev)
 
 missing=()
 for package in "${packages[@]}"; do

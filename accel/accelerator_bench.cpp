@@ -168,6 +168,7 @@ AcceleratorRun run_accelerator(const models::IntegerModelParameters& target,
   validate(run, prompt.size());
   AcceleratorBench bench(target, draft, hardware);
   if (!hooks.vcd_path.empty()) trace_vcd(bench.sim, hooks.vcd_path);
+  if (!hooks.fst_path.empty()) trace_fst(bench.sim, hooks.fst_path);
   DecodeOutput output;
   bench.start_decode(prompt, run, hooks, output);
   bench.sim.run();

@@ -26,6 +26,7 @@ using accel::CounterValues;
 struct AccelArguments : AccelOptions {
   std::string vcd_file;
   EnergyOptions energy;
+  std::string fst_file;
 };
 
 // Progress on stderr once a run has taken a few seconds, at most a few times a second.
@@ -61,10 +62,13 @@ AcceleratorRun run_with_progress(const AccelArguments& arguments,
                                  const IntegerModelParameters& target,
                                  const IntegerModelParameters& draft,
                                  const std::vector<Token>& prompt, std::size_t draft_length,
-                                 const std::string& vcd_file, std::ostream& progress) {
+                                 bool traced, std::ostream& progress) {
   ProgressReporter reporter(progress, fmt::format("tetra accel: K = {}", draft_length));
   accel::RunHooks hooks;
-  hooks.vcd_path = vcd_file;
+  if (traced) {
+    hooks.vcd_path = arguments.vcd_file;
+    hooks.fst_path = arguments.fst_file;
+  }
   hooks.progress = [&reporter](std::size_t received, std::size_t wanted) {
     reporter.update(received, wanted);
   };
@@ -81,13 +85,12 @@ void run_accel(const AccelArguments& arguments, std::ostream& out, std::ostream&
   const IntegerModelParameters draft = load_model(arguments.draft_file, ModelRole::draft);
   accel::validate(arguments.hardware, target.shape, draft.shape);
   const std::vector<Token> prompt = Vocabulary::encode(arguments.prompt);
-  const AcceleratorRun result = run_with_progress(arguments, target, draft, prompt,
-                                                  arguments.draft_length, arguments.vcd_file,
-                                                  progress);
+  const AcceleratorRun result =
+      run_with_progress(arguments, target, draft, prompt, arguments.draft_length, true, progress);
   const AcceleratorRun baseline =
       arguments.draft_length == 0
           ? result
-          : run_with_progress(arguments, target, draft, prompt, 0, "", progress);
+          : run_with_progress(arguments, target, draft, prompt, 0, false, progress);
 
   const CounterValues& counters = result.counters;
   const std::string text = Vocabulary::decode(result.tokens);
@@ -151,7 +154,9 @@ void run_accel(const AccelArguments& arguments, std::ostream& out, std::ostream&
   out << fmt::format("energy per token ({}): {:.1f} nJ, {:.1f} nJ of it on rejected drafts (K = 0: {:.1f} nJ)\n",
                      arguments.energy.preset, traffic.energy_pj / 1000, traffic.rejected_energy_pj / 1000,
                      baseline_traffic.energy_pj / 1000);
-  if (!arguments.vcd_file.empty()) out << fmt::format("waveform: {}\n", arguments.vcd_file);
+  for (const std::string& file : {arguments.vcd_file, arguments.fst_file}) {
+    if (!file.empty()) out << fmt::format("waveform: {}\n", file);
+  }
 }
 
 }  // namespace
@@ -163,6 +168,8 @@ void add_accel_command(CLI::App& app, std::ostream& out, std::ostream& progress)
   add_accel_options(*command, *arguments);
   add_energy_options(*command, arguments->energy);
   command->add_option("--vcd", arguments->vcd_file, "Write a VCD of the whole hierarchy (K run)")
+      ->check(non_empty_file_name());
+  command->add_option("--fst", arguments->fst_file, "Write an FST (GTKWave's compressed format) of the whole hierarchy (K run)")
       ->check(non_empty_file_name());
   command->callback([arguments, &out, &progress] { run_accel(*arguments, out, progress); });
 }

@@ -27,9 +27,9 @@ void engine_changes(benchmark::State& state, std::size_t width, bool unknowns) {
   const std::size_t count = 1024;
   const std::size_t words = (width + 63) / 64;
   VcdWriter writer("/dev/null", VcdTimescale{});
-  std::vector<VcdVarId> ids;
+  std::vector<WaveVarId> ids;
   writer.open_scope("top");
-  for (std::size_t i = 0; i < count; ++i) ids.push_back(writer.add_var(fmt::format("v{}", i), width, VcdVarKind::wire));
+  for (std::size_t i = 0; i < count; ++i) ids.push_back(writer.add_var(fmt::format("v{}", i), width, WaveVarKind::wire));
   writer.close_scope();
   writer.end_definitions();
 

@@ -1,6 +1,8 @@
 #include "sim/trace/tracer.hpp"
 
+#include "sim/trace/fst_writer.hpp"
 #include "sim/trace/path_glob.hpp"
+#include "sim/trace/vcd_writer.hpp"
 
 #include <algorithm>
 #include <array>
@@ -50,6 +52,11 @@ void collect(const Scope& scope, const std::vector<std::string>& globs, std::vec
   }
 }
 
+// The call that made a tracer, as its errors name it: "trace_vcd('run.vcd')".
+std::string caller_of(WaveFormat format, const std::filesystem::path& path) {
+  return fmt::format("trace_{}('{}')", format == WaveFormat::fst ? "fst" : "vcd", path.string());
+}
+
 }  // namespace
 
 VcdTimescale vcd_timescale_of(Duration resolution) {
@@ -67,26 +74,33 @@ VcdTimescale vcd_timescale_of(Duration resolution) {
       "a resolution of {} has no VCD timescale: VCD needs 1, 10 or 100 of s, ms, us, ns, ps or fs", resolution));
 }
 
-std::vector<const SignalBase*> Tracer::select(const Simulation& simulation, const std::filesystem::path& path,
+std::unique_ptr<WaveWriter> make_wave_writer(WaveFormat format, const std::filesystem::path& path,
+                                             VcdTimescale timescale) {
+  if (format == WaveFormat::fst) return std::make_unique<FstWriter>(path, timescale);
+  return std::make_unique<VcdWriter>(path, timescale);
+}
+
+std::vector<const SignalBase*> Tracer::select(const Simulation& simulation, std::string_view caller,
                                               const std::vector<std::string>& globs) {
   std::vector<bool> glob_used(globs.size(), false);
   std::vector<const SignalBase*> selected;
   collect(simulation, globs, glob_used, selected);
   for (std::size_t i = 0; i < globs.size(); ++i) {
     if (!glob_used[i]) {
-      throw std::invalid_argument(fmt::format("trace_vcd('{}'): no signal matches '{}'", path.string(), globs[i]));
+      throw std::invalid_argument(fmt::format("{}: no signal matches '{}'", caller, globs[i]));
     }
   }
   if (selected.empty()) {
-    throw std::invalid_argument(fmt::format("trace_vcd('{}'): the design has no signals", path.string()));
+    throw std::invalid_argument(fmt::format("{}: the design has no signals", caller));
   }
   return selected;
 }
 
-Tracer::Tracer(Simulation& simulation, const std::filesystem::path& path, const std::vector<std::string>& globs)
+Tracer::Tracer(Simulation& simulation, WaveFormat format, const std::filesystem::path& path,
+               const std::vector<std::string>& globs)
     : simulation_(simulation),
-      selected_(select(simulation, path, globs)),
-      writer_(path, vcd_timescale_of(simulation.resolution())),
+      selected_(select(simulation, caller_of(format, path), globs)),
+      writer_(make_wave_writer(format, path, vcd_timescale_of(simulation.resolution()))),
       start_time_(simulation.now_ticks()),
       traced_index_(selected_.size()) {
   // Depth-first order keeps each scope's signals together, so every scope opens once.
@@ -96,26 +110,26 @@ Tracer::Tracer(Simulation& simulation, const std::filesystem::path& path, const 
     const std::vector<std::string_view> chain = scope_chain(*signal);
     std::size_t shared = 0;
     while (shared < open.size() && shared < chain.size() && open[shared] == chain[shared]) ++shared;
-    for (; open.size() > shared; open.pop_back()) writer_.close_scope();
-    for (; open.size() < chain.size(); open.push_back(chain[open.size()])) writer_.open_scope(chain[open.size()]);
+    for (; open.size() > shared; open.pop_back()) writer_->close_scope();
+    for (; open.size() < chain.size(); open.push_back(chain[open.size()])) writer_->open_scope(chain[open.size()]);
 
-    const VcdVarKind kind = signal->kind() == ObjectKind::wire ? VcdVarKind::wire : VcdVarKind::reg;
-    TracedSignal traced{signal, (signal->width() + 63) / 64, writer_.add_var(signal->name(), signal->width(), kind),
+    const WaveVarKind kind = signal->kind() == ObjectKind::wire ? WaveVarKind::wire : WaveVarKind::reg;
+    TracedSignal traced{signal, (signal->width() + 63) / 64, writer_->add_var(signal->name(), signal->width(), kind),
                         value_namer_of(*signal), {}};
     if (traced.namer != nullptr) {
       const std::string name_var = signal->name() + "_name";
       if (signal->parent()->find(name_var) != nullptr) {
-        throw std::invalid_argument(fmt::format("trace_vcd('{}'): cannot trace the names of '{}' as '{}': {} exists",
-                                                path.string(), signal->path(), name_var, signal->parent()->find(name_var)->path()));
+        throw std::invalid_argument(fmt::format("{}: cannot trace the names of '{}' as '{}': {} exists",
+                                                caller_of(format, path), signal->path(), name_var, signal->parent()->find(name_var)->path()));
       }
-      traced.name = writer_.add_var(name_var, 1, VcdVarKind::string);
+      traced.name = writer_->add_var(name_var, 1, WaveVarKind::string);
     }
     traced_index_.insert(signal, static_cast<std::uint32_t>(traced_.size()));
     traced_.push_back(traced);
     traced_paths_.push_back(signal->path());
     widest = std::max(widest, signal->width());
   }
-  for (; !open.empty(); open.pop_back()) writer_.close_scope();
+  for (; !open.empty(); open.pop_back()) writer_->close_scope();
   selected_.clear();
   selected_.shrink_to_fit();
 
@@ -128,28 +142,28 @@ void Tracer::sample(const TracedSignal& traced) {
   const std::span<std::uint64_t> aval(aval_.data(), traced.words);
   const std::span<std::uint64_t> bval(bval_.data(), traced.words);
   traced.signal->read_planes(aval, bval);
-  writer_.change(traced.bits, aval, bval);
+  writer_->change(traced.bits, aval, bval);
   if (traced.namer == nullptr) return;
   if (const std::optional<std::string_view> name = traced.namer(*traced.signal)) {
-    writer_.change_string(traced.name, *name);
+    writer_->change_string(traced.name, *name);
     return;
   }
   unnamed_bits_.clear();
   for (std::size_t bit = traced.signal->width(); bit-- > 0;) {
     unnamed_bits_ += Logic::from_planes(aval[bit / 64] >> (bit % 64), bval[bit / 64] >> (bit % 64)).to_char();
   }
-  writer_.change_string(traced.name, unnamed_bits_);
+  writer_->change_string(traced.name, unnamed_bits_);
 }
 
 void Tracer::start_dump() {
-  writer_.end_definitions(start_time_);
+  writer_->end_definitions(start_time_);
   dumping_ = true;
 }
 
 void Tracer::record(Ticks time, std::span<SignalBase* const> changed) {
   // The first settled slot at the start time becomes the $dumpvars block itself.
   if (!dumping_ && time > start_time_) start_dump();
-  if (dumping_) writer_.advance_to(time);
+  if (dumping_) writer_->advance_to(time);
   for (const SignalBase* signal : changed) {
     const std::uint32_t index = traced_index_.find(signal);
     if (index != PointerIndex::absent) sample(traced_[index]);
@@ -158,7 +172,7 @@ void Tracer::record(Ticks time, std::span<SignalBase* const> changed) {
 }
 
 void Tracer::flush() {
-  if (dumping_ && writer_.is_open()) writer_.flush();
+  if (dumping_ && writer_->is_open()) writer_->flush();
 }
 
 void Tracer::finish(bool failed) {
@@ -166,14 +180,15 @@ void Tracer::finish(bool failed) {
   // Simulation's destructor, after the design's signals are gone.
   try {
     if (!dumping_) start_dump();
-    writer_.close(simulation_.now_ticks());
+    writer_->close(simulation_.now_ticks());
   } catch (...) {
     if (!failed) throw;  // on a failed run, the error that stopped it is the one to report
   }
 }
 
-Tracer& trace_vcd(Simulation& simulation, const std::filesystem::path& path, std::vector<std::string> globs) {
-  auto tracer = std::make_shared<Tracer>(simulation, path, globs);
+Tracer& trace_waves(Simulation& simulation, WaveFormat format, const std::filesystem::path& path,
+                    std::vector<std::string> globs) {
+  auto tracer = std::make_shared<Tracer>(simulation, format, path, globs);
   simulation.add_step_observer(
       [tracer](Ticks time, std::span<SignalBase* const> changed) { tracer->record(time, changed); });
   simulation.add_end_hook([tracer](bool failed) { tracer->finish(failed); });

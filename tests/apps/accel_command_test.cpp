@@ -1,5 +1,5 @@
-// `tetra accel`, run in-process: JSON and text reports, the K = 0 baseline, the VCD of
-// the whole hierarchy, and bad arguments.
+// `tetra accel`, run in-process: JSON and text reports, the K = 0 baseline, the VCD and
+// FST of the whole hierarchy, and bad arguments.
 #include "tests/support/command_run.hpp"
 
 #include "models/decoder.hpp"
@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
@@ -104,14 +105,23 @@ TEST(AccelCommand, TextReportShowsTheTextCyclesAcceptanceAndBothSpeedups) {
   }
 }
 
-TEST(AccelCommand, VcdTracesEveryBlockOfTheHierarchy) {
-  const std::filesystem::path vcd = std::filesystem::temp_directory_path() /
-                                    ("tetra_accel_command_" + std::to_string(::getpid()) + ".vcd");
-  const CommandRun result =
-      run_tetra({"accel", "--tokens", "3", "--k", "2", "--vcd", vcd.string(), "--json"});
+TEST(AccelCommand, VcdAndFstTraceEveryBlockOfTheHierarchy) {
+  const std::filesystem::path base = std::filesystem::temp_directory_path() /
+                                     ("tetra_accel_command_" + std::to_string(::getpid()));
+  const std::filesystem::path vcd = base.string() + ".vcd", fst = base.string() + ".fst",
+                              fst_as_vcd = base.string() + "_fst.vcd";
+  const CommandRun result = run_tetra(
+      {"accel", "--tokens", "3", "--k", "2", "--vcd", vcd.string(), "--fst", fst.string(), "--json"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
+  // GTKWave's own converter reads the FST.
+  const std::string convert = "'" TETRA_FST2VCD "' '" + fst.string() + "' -o '" + fst_as_vcd.string() + "' > /dev/null";
+  const int convert_status = std::system(convert.c_str());
   const VcdReader trace = VcdReader::read(vcd);
   std::filesystem::remove(vcd);
+  std::filesystem::remove(fst);
+  ASSERT_EQ(convert_status, 0) << convert;
+  const VcdReader fst_trace = VcdReader::read(fst_as_vcd);
+  std::filesystem::remove(fst_as_vcd);
   for (const char* scope :
        {"accelerator.host", "accelerator.context", "accelerator.draft_weights",
         "accelerator.target_memory", "accelerator.draft_engine", "accelerator.target_engine",
@@ -125,6 +135,17 @@ TEST(AccelCommand, VcdTracesEveryBlockOfTheHierarchy) {
   const std::uint64_t end = trace.timestamps().back();
   EXPECT_EQ(trace.value_at("TOP.done", end), "1");
   EXPECT_EQ(trace.value_at("TOP.emitted", end), std::string(62, '0') + "11");  // 64-bit 3
+
+  // The FST holds the same signals with the same changes.
+  EXPECT_EQ(fst_trace.scopes(), trace.scopes());
+  ASSERT_EQ(fst_trace.variables().size(), trace.variables().size());
+  for (const VcdVariable& variable : trace.variables()) {
+    std::vector<std::pair<std::uint64_t, std::string>> ours, theirs;
+    for (const VcdChange& change : trace.changes(variable.path)) ours.emplace_back(change.time, change.value);
+    for (const VcdChange& change : fst_trace.changes(variable.path)) theirs.emplace_back(change.time, change.value);
+    EXPECT_EQ(theirs, ours) << variable.path;
+  }
+  EXPECT_EQ(fst_trace.timestamps().back(), end);
 }
 
 TEST(AccelCommand, BadArgumentsFailWithTheReason) {

@@ -51,12 +51,12 @@ TEST(VcdWriter, WritesTimescaleNestedScopesAndDeclarations) {
   {
     VcdWriter writer(file.path(), VcdTimescale::of(10, VcdTimeUnit::ns));
     writer.open_scope("top");
-    writer.add_var("clk", 1, VcdVarKind::wire);
-    writer.add_var("data", 8, VcdVarKind::reg);
+    writer.add_var("clk", 1, WaveVarKind::wire);
+    writer.add_var("data", 8, WaveVarKind::reg);
     writer.open_scope("fifo");
-    writer.add_var("count", 4, VcdVarKind::wire);
+    writer.add_var("count", 4, WaveVarKind::wire);
     writer.close_scope();
-    writer.add_var("state", 1, VcdVarKind::string);
+    writer.add_var("state", 1, WaveVarKind::string);
     writer.close_scope();
     writer.end_definitions();
     writer.close();
@@ -85,11 +85,11 @@ TEST(VcdWriter, DumpvarsHoldsEveryInitialValueAndUnsetOnesAreUnknown) {
   {
     VcdWriter writer(file.path(), VcdTimescale{});
     writer.open_scope("top");
-    const VcdVarId reset = writer.add_var("reset", 1, VcdVarKind::wire);
-    const VcdVarId count = writer.add_var("count", 6, VcdVarKind::reg);
-    writer.add_var("untouched", 3, VcdVarKind::wire);
-    const VcdVarId state = writer.add_var("state", 1, VcdVarKind::string);
-    writer.add_var("no_name_yet", 1, VcdVarKind::string);
+    const WaveVarId reset = writer.add_var("reset", 1, WaveVarKind::wire);
+    const WaveVarId count = writer.add_var("count", 6, WaveVarKind::reg);
+    writer.add_var("untouched", 3, WaveVarKind::wire);
+    const WaveVarId state = writer.add_var("state", 1, WaveVarKind::string);
+    writer.add_var("no_name_yet", 1, WaveVarKind::string);
     writer.close_scope();
     writer.change(reset, L1);
     writer.change(count, Vec<6>::from_uint(0));
@@ -111,7 +111,7 @@ TEST(VcdWriter, WritesOnlyChangesAndATimestampOnlyWhenSomethingChanged) {
   {
     VcdWriter writer(file.path(), VcdTimescale{});
     writer.open_scope("top");
-    const VcdVarId data = writer.add_var("data", 4, VcdVarKind::wire);
+    const WaveVarId data = writer.add_var("data", 4, WaveVarKind::wire);
     writer.close_scope();
     writer.change(data, Vec<4>::from_uint(3));
     writer.end_definitions();
@@ -137,7 +137,7 @@ TEST(VcdWriter, CloseWithAnEndTimeMarksHowLongTheLastValuesLast) {
   {
     VcdWriter writer(file.path(), VcdTimescale{});
     writer.open_scope("top");
-    const VcdVarId clk = writer.add_var("clk", 1, VcdVarKind::wire);
+    const WaveVarId clk = writer.add_var("clk", 1, WaveVarKind::wire);
     writer.close_scope();
     writer.end_definitions();
     writer.advance_to(7);
@@ -155,8 +155,8 @@ TEST(VcdWriter, WritesFourStateScalarsAndVectors) {
   {
     VcdWriter writer(file.path(), VcdTimescale{});
     writer.open_scope("top");
-    const VcdVarId bit = writer.add_var("bit", 1, VcdVarKind::wire);
-    const VcdVarId bus = writer.add_var("bus", 8, VcdVarKind::wire);
+    const WaveVarId bit = writer.add_var("bit", 1, WaveVarKind::wire);
+    const WaveVarId bus = writer.add_var("bus", 8, WaveVarKind::wire);
     writer.close_scope();
     writer.change(bit, L0);
     writer.change(bus, Vec<8>::parse("8'b1010_xxzz"));
@@ -211,10 +211,10 @@ TEST(VcdWriter, EveryChangeOfRandomValuesOfManyWidthsReadsBack) {
   std::map<std::string, std::vector<VcdChange>> expected;
   {
     VcdWriter writer(file.path(), VcdTimescale{});
-    std::vector<VcdVarId> ids;
+    std::vector<WaveVarId> ids;
     writer.open_scope("top");
     for (std::size_t width : widths) {
-      ids.push_back(writer.add_var(fmt::format("w{}", width), width, VcdVarKind::wire));
+      ids.push_back(writer.add_var(fmt::format("w{}", width), width, WaveVarKind::wire));
     }
     writer.close_scope();
     writer.end_definitions();
@@ -252,7 +252,7 @@ TEST(VcdWriter, WideVecValuesMatchTheirFormattedDigits) {
   {
     VcdWriter writer(file.path(), VcdTimescale{});
     writer.open_scope("top");
-    const VcdVarId wide = writer.add_var("wide", 130, VcdVarKind::reg);
+    const WaveVarId wide = writer.add_var("wide", 130, WaveVarKind::reg);
     writer.close_scope();
     writer.end_definitions();
     writer.advance_to(1);
@@ -270,7 +270,7 @@ TEST(VcdWriter, AValueLargerThanTheBufferIsWrittenWhole) {
   {
     VcdWriter writer(file.path(), VcdTimescale{});
     writer.open_scope("top");
-    const VcdVarId huge = writer.add_var("huge", width, VcdVarKind::wire);
+    const WaveVarId huge = writer.add_var("huge", width, WaveVarKind::wire);
     writer.close_scope();
     writer.end_definitions();
     writer.advance_to(1);
@@ -285,7 +285,7 @@ TEST(VcdWriter, StringVariablesCarryTheirText) {
   {
     VcdWriter writer(file.path(), VcdTimescale{});
     writer.open_scope("fsm");
-    const VcdVarId state = writer.add_var("state", 1, VcdVarKind::string);
+    const WaveVarId state = writer.add_var("state", 1, WaveVarKind::string);
     writer.close_scope();
     writer.change_string(state, "IDLE");
     writer.end_definitions();
@@ -302,18 +302,18 @@ TEST(VcdWriter, RejectsMisuseWithWhatAndWhere) {
   const std::string where = fmt::format("VCD '{}'", file.path().string());
   VcdWriter writer(file.path(), VcdTimescale{});
   expect_error<std::logic_error>([&] { writer.close_scope(); }, where + ": close_scope() without an open scope");
-  expect_error<std::logic_error>([&] { writer.add_var("loose", 1, VcdVarKind::wire); },
+  expect_error<std::logic_error>([&] { writer.add_var("loose", 1, WaveVarKind::wire); },
                                  where + ": variable 'loose' must be declared inside a scope");
   writer.open_scope("top");
-  expect_error<std::invalid_argument>([&] { writer.add_var("two words", 1, VcdVarKind::wire); },
+  expect_error<std::invalid_argument>([&] { writer.add_var("two words", 1, WaveVarKind::wire); },
                                       "VCD variable name 'two words' must be non-empty printable ASCII without spaces");
   expect_error<std::invalid_argument>([&] { writer.open_scope(""); },
                                       "VCD scope name '' must be non-empty printable ASCII without spaces");
-  expect_error<std::invalid_argument>([&] { writer.add_var("empty", 0, VcdVarKind::wire); },
+  expect_error<std::invalid_argument>([&] { writer.add_var("empty", 0, WaveVarKind::wire); },
                                       "VCD variable 'empty' cannot be 0 bits wide");
-  const VcdVarId data = writer.add_var("data", 8, VcdVarKind::wire);
-  const VcdVarId state = writer.add_var("state", 1, VcdVarKind::string);
-  expect_error<std::invalid_argument>([&] { writer.add_var("data", 4, VcdVarKind::reg); },
+  const WaveVarId data = writer.add_var("data", 8, WaveVarKind::wire);
+  const WaveVarId state = writer.add_var("state", 1, WaveVarKind::string);
+  expect_error<std::invalid_argument>([&] { writer.add_var("data", 4, WaveVarKind::reg); },
                                       "VCD variable 'top.data' is declared twice");
   expect_error<std::logic_error>([&] { writer.end_definitions(); },
                                  where + ": end_definitions() with scope 'top' still open");
@@ -335,7 +335,7 @@ TEST(VcdWriter, RejectsMisuseWithWhatAndWhere) {
   expect_error<std::invalid_argument>(
       [&] { writer.change_string(state, "NOT IDLE"); },
       "VCD string variable 'top.state' cannot take 'NOT IDLE': it needs printable ASCII without spaces");
-  expect_error<std::out_of_range>([&] { writer.change(VcdVarId{5}, L1); },
+  expect_error<std::out_of_range>([&] { writer.change(WaveVarId{5}, L1); },
                                   fmt::format("VCD variable #5 was not declared in '{}' (2 variables)", file.path().string()));
   writer.close();
   expect_error<std::logic_error>([&] { writer.change(data, Vec<8>::zeros()); },
@@ -357,7 +357,7 @@ TEST(VcdWriter, LeavesACompleteFileWhenAnExceptionUnwindsItMidRun) {
   try {
     VcdWriter writer(file.path(), VcdTimescale{});
     writer.open_scope("top");
-    const VcdVarId count = writer.add_var("count", 16, VcdVarKind::wire);
+    const WaveVarId count = writer.add_var("count", 16, WaveVarKind::wire);
     writer.close_scope();
     writer.end_definitions();
     for (std::uint64_t time = 1; time <= 1000; ++time) {
@@ -378,7 +378,7 @@ TEST(VcdWriter, LeavesAValidFileWhenUnwoundBeforeTheDefinitionsEnded) {
     VcdWriter writer(file.path(), VcdTimescale::of(1, VcdTimeUnit::ns));
     writer.open_scope("top");
     writer.open_scope("half_built");
-    writer.add_var("q", 2, VcdVarKind::reg);
+    writer.add_var("q", 2, WaveVarKind::reg);
     throw std::runtime_error("elaboration failed");
   } catch (const std::runtime_error&) {
   }
