@@ -9,6 +9,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <array>
 #include <fmt/format.h>
 #include <system_error>
 
@@ -43,6 +44,27 @@ TEST(FstWriter, NamesItsFormatWhenMisused) {
   writer.close(10);
   EXPECT_FALSE(writer.is_open());
   EXPECT_GT(std::filesystem::file_size(file.path()), 0U);
+}
+
+// Enough changes that fstapi compresses and writes value blocks (here also under the
+// sanitizers, which gtkwave_round_trip_test does not run under).
+TEST(FstWriter, WritesManyChangesOfWideAndStringVariables) {
+  TempFile file("trace.fst");
+  FstWriter writer(file.path(), VcdTimescale::of(1, VcdTimeUnit::ps));
+  writer.open_scope("top");
+  const WaveVarId wide = writer.add_var("wide", 100, WaveVarKind::reg);
+  const WaveVarId name = writer.add_var("state", 1, WaveVarKind::string);
+  writer.close_scope();
+  writer.end_definitions();
+  for (std::uint64_t step = 1; step <= 5000; ++step) {
+    writer.advance_to(step);
+    const std::array<std::uint64_t, 2> aval{step * 0x9E3779B97F4A7C15ULL, step};
+    const std::array<std::uint64_t, 2> bval{step % 7 == 0 ? 0xF0ULL : 0, 0};
+    writer.change(wide, aval, bval);
+    writer.change_string(name, step % 2 == 0 ? "EVEN" : "ODD");
+  }
+  writer.close(5001);
+  EXPECT_GT(std::filesystem::file_size(file.path()), 1000U);
 }
 
 }  // namespace
