@@ -14,6 +14,7 @@
 
 #include "sim/kernel/event.hpp"
 #include "sim/kernel/object.hpp"
+#include "sim/values/packed_struct.hpp"
 #include "sim/kernel/running_driver.hpp"
 #include "sim/kernel/scheduler.hpp"
 #include "sim/kernel/signal_state.hpp"
@@ -37,6 +38,9 @@ public:
   [[nodiscard]] virtual bool has_pending_change() const = 0;
   /// The current value as a Verilog-style binary string, MSB first ("01xz").
   [[nodiscard]] std::string value_bits() const;
+  /// The fields of the value's bits when its type is a packed struct, else empty (for
+  /// tracers, which show each field as a variable).
+  [[nodiscard]] virtual std::span<const PackedField> packed_fields() const = 0;
 
   /// Fires in the delta after any change of value.
   [[nodiscard]] const Event& changed() const { return *changed_; }
@@ -139,6 +143,7 @@ public:
   [[nodiscard]] const Event& negedge() const requires(value_width == 1) { return edges_.negedge; }
 
   [[nodiscard]] std::size_t width() const override { return value_width; }
+  [[nodiscard]] std::span<const PackedField> packed_fields() const override { return packed_fields_of<T>(); }
   void read_planes(std::span<std::uint64_t> aval, std::span<std::uint64_t> bval) const override {
     for (std::size_t i = 0; i < ValueTraits<T>::words; ++i) {
       aval[i] = ValueTraits<T>::aval(read(), i);

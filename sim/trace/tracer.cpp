@@ -52,6 +52,18 @@ void collect(const Scope& scope, const std::vector<std::string>& globs, std::vec
   }
 }
 
+// Copies to.size() words of `from`'s bits from `lsb` up; the writer ignores the bits
+// above the field's width.
+void copy_bits(std::span<const std::uint64_t> from, std::size_t lsb, std::span<std::uint64_t> to) {
+  for (std::size_t w = 0; w < to.size(); ++w) {
+    const std::size_t word = lsb / 64 + w;
+    const std::size_t shift = lsb % 64;
+    std::uint64_t bits = from[word] >> shift;
+    if (shift != 0 && word + 1 < from.size()) bits |= from[word + 1] << (64 - shift);
+    to[w] = bits;
+  }
+}
+
 // The call that made a tracer, as its errors name it: "trace_vcd('run.vcd')".
 std::string caller_of(WaveFormat format, const std::filesystem::path& path) {
   return fmt::format("trace_{}('{}')", format == WaveFormat::fst ? "fst" : "vcd", path.string());
@@ -114,8 +126,16 @@ Tracer::Tracer(Simulation& simulation, WaveFormat format, const std::filesystem:
     for (; open.size() < chain.size(); open.push_back(chain[open.size()])) writer_->open_scope(chain[open.size()]);
 
     const WaveVarKind kind = signal->kind() == ObjectKind::wire ? WaveVarKind::wire : WaveVarKind::reg;
-    TracedSignal traced{signal, (signal->width() + 63) / 64, writer_->add_var(signal->name(), signal->width(), kind),
-                        value_namer_of(*signal), {}};
+    TracedSignal traced{signal, (signal->width() + 63) / 64, {}, value_namer_of(*signal), {},
+                        static_cast<std::uint32_t>(fields_.size()), 0};
+    if (const std::span<const PackedField> fields = signal->packed_fields(); fields.empty()) {
+      traced.bits = writer_->add_var(signal->name(), signal->width(), kind);
+    } else {
+      writer_->open_scope(signal->name());
+      declare_fields(fields, 0, kind);
+      writer_->close_scope();
+      traced.field_count = static_cast<std::uint32_t>(fields_.size()) - traced.first_field;
+    }
     if (traced.namer != nullptr) {
       const std::string name_var = signal->name() + "_name";
       if (signal->parent()->find(name_var) != nullptr) {
@@ -135,14 +155,40 @@ Tracer::Tracer(Simulation& simulation, WaveFormat format, const std::filesystem:
 
   aval_.resize((widest + 63) / 64);
   bval_.resize((widest + 63) / 64);
+  field_aval_.resize((widest + 63) / 64);
+  field_bval_.resize((widest + 63) / 64);
   for (const TracedSignal& traced : traced_) sample(traced);
+}
+
+void Tracer::declare_fields(std::span<const PackedField> fields, std::size_t lsb, WaveVarKind kind) {
+  for (const PackedField& field : fields) {
+    if (field.fields.empty()) {
+      fields_.push_back(TracedField{writer_->add_var(field.name, field.width, kind), lsb + field.lsb, field.width});
+    } else {
+      writer_->open_scope(field.name);
+      declare_fields(field.fields, lsb + field.lsb, kind);
+      writer_->close_scope();
+    }
+  }
 }
 
 void Tracer::sample(const TracedSignal& traced) {
   const std::span<std::uint64_t> aval(aval_.data(), traced.words);
   const std::span<std::uint64_t> bval(bval_.data(), traced.words);
   traced.signal->read_planes(aval, bval);
-  writer_->change(traced.bits, aval, bval);
+  if (traced.field_count == 0) {
+    writer_->change(traced.bits, aval, bval);
+  } else {
+    for (std::uint32_t i = traced.first_field; i < traced.first_field + traced.field_count; ++i) {
+      const TracedField& field = fields_[i];
+      const std::size_t words = (field.width + 63) / 64;
+      const std::span<std::uint64_t> field_aval(field_aval_.data(), words);
+      const std::span<std::uint64_t> field_bval(field_bval_.data(), words);
+      copy_bits(aval, field.lsb, field_aval);
+      copy_bits(bval, field.lsb, field_bval);
+      writer_->change(field.var, field_aval, field_bval);
+    }
+  }
   if (traced.namer == nullptr) return;
   if (const std::optional<std::string_view> name = traced.namer(*traced.signal)) {
     writer_->change_string(traced.name, *name);

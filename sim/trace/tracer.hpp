@@ -31,7 +31,9 @@ std::unique_ptr<WaveWriter> make_wave_writer(WaveFormat format, const std::files
 /// Records selected signals of one simulation into a waveform file. Made by trace_vcd() or trace_fst(); the
 /// simulation owns it (through its step observer and end hook). A signal whose value
 /// type has names (see value_names.hpp) gets a string variable "<signal>_name" beside its
-/// bits, holding the name, or the bits themselves when they name nothing.
+/// bits, holding the name, or the bits themselves when they name nothing. A signal whose
+/// value is a packed struct is a scope named after it, with one variable per field
+/// (nested structs nest their scopes).
 class Tracer {
  public:
   /// Use trace_vcd() or trace_fst(); this is public only so that it can be made shared.
@@ -56,13 +58,22 @@ class Tracer {
   struct TracedSignal {
     const SignalBase* signal;
     std::size_t words;  // per plane
-    WaveVarId bits;
+    WaveVarId bits;     // unless the value is a packed struct
     ValueNamer namer;  // nullptr unless the value type has names
     WaveVarId name;     // the string variable "<signal>_name", when namer is set
+    std::uint32_t first_field;  // a packed struct's fields: fields_[first_field, + field_count)
+    std::uint32_t field_count;
+  };
+  // One variable per field of a packed struct, innermost fields of nested structs.
+  struct TracedField {
+    WaveVarId var;
+    std::size_t lsb;  // in the signal's bits
+    std::size_t width;
   };
 
   static std::vector<const SignalBase*> select(const Simulation& simulation, std::string_view caller,
                                                const std::vector<std::string>& globs);
+  void declare_fields(std::span<const PackedField> fields, std::size_t lsb, WaveVarKind kind);
   void sample(const TracedSignal& traced);
   void start_dump();
 
@@ -73,9 +84,12 @@ class Tracer {
   bool dumping_ = false;
   PointerIndex traced_index_;  // signal -> position in traced_
   std::vector<TracedSignal> traced_;
+  std::vector<TracedField> fields_;
   std::vector<std::string> traced_paths_;
   std::vector<std::uint64_t> aval_;  // scratch planes, sized for the widest signal
   std::vector<std::uint64_t> bval_;
+  std::vector<std::uint64_t> field_aval_;  // scratch planes of one field
+  std::vector<std::uint64_t> field_bval_;
   std::string unnamed_bits_;  // scratch text for values that name nothing
 };
 

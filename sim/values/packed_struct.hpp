@@ -14,7 +14,9 @@
 //
 // Fields left unassigned are all X (every value type defaults to X).
 
+#include <array>
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -56,6 +58,56 @@ constexpr std::string_view field_name(std::string_view list, std::size_t index) 
   return name;
 }
 }  // namespace detail
+
+/// One field of a packed struct as it lies in the struct's bits, for tools that show
+/// fields one by one (a waveform shows each as its own variable).
+struct PackedField {
+  std::string_view name;
+  std::size_t lsb;    ///< of the field in the enclosing struct's bits
+  std::size_t width;
+  std::span<const PackedField> fields;  ///< the field's own fields, when it is a packed struct
+};
+
+namespace detail {
+template <typename T>
+constexpr std::span<const PackedField> packed_fields_of() noexcept;
+
+/// The fields of packed struct T, in declaration order (so from bit 0 up).
+template <PackedStructType T>
+struct PackedLayout {
+  using Tuple = FieldTuple<T>;
+  static constexpr std::size_t count = std::tuple_size_v<Tuple>;
+  template <std::size_t I>
+  using Field = std::remove_cvref_t<std::tuple_element_t<I, Tuple>>;
+
+  template <std::size_t... I>
+  static constexpr std::array<PackedField, count> make(std::index_sequence<I...> /*indices*/) {
+    const std::array<std::size_t, count> widths{width_of<Field<I>>...};
+    std::array<PackedField, count> layout{};
+    std::size_t lsb = 0;
+    ((layout[I] = PackedField{field_name(T::packed_field_names, I), lsb, widths[I], packed_fields_of<Field<I>>()},
+      lsb += widths[I]),
+     ...);
+    return layout;
+  }
+  static constexpr std::array<PackedField, count> fields = make(std::make_index_sequence<count>{});
+};
+
+template <typename T>
+constexpr std::span<const PackedField> packed_fields_of() noexcept {
+  if constexpr (PackedStructType<T>) {
+    return PackedLayout<T>::fields;
+  } else {
+    return {};
+  }
+}
+}  // namespace detail
+
+/// The fields of T's bits when T is a packed struct; empty for any other value type.
+template <typename T>
+constexpr std::span<const PackedField> packed_fields_of() noexcept {
+  return detail::packed_fields_of<T>();
+}
 
 /// A packed struct's bits: its fields concatenated, first field lowest.
 template <PackedStructType T>

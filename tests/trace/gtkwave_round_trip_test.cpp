@@ -22,6 +22,12 @@ namespace tetra {
 
 TETRA_PACKED_ENUM(Stage, 2, Idle, Load, Run);
 
+struct Flit {
+  Vec<5> low;
+  Vec<65> high;
+  TETRA_PACKED_FIELDS(Flit, low, high)
+};
+
 namespace {
 
 using namespace tetra::literals;
@@ -135,17 +141,19 @@ TEST(GtkwaveRoundTrip, OurFstReadByFst2vcdCarriesTheChangesOfOurVcd) {
   EXPECT_EQ(theirs.variable("top.state").width, 0U);
 }
 
-// A pipeline stage with a wide data path that starts unknown and an enum state, traced
-// into both formats at once.
+// A pipeline stage with a wide data path that starts unknown, an enum state and a packed
+// struct (a scope of fields), traced into both formats at once.
 struct Stager : Module {
   Signal<Logic> clk{*this, "clk", L0};
   Signal<Vec<70>> data{*this, "data"};
   Signal<Stage> stage{*this, "stage", Stage::Idle};
+  Signal<Flit> flit{*this, "flit"};
 
   explicit Stager(Scope& parent) : Module(parent, "top") {
     method("advance", [this] {
       const Vec<70> next = data.read().is_known() ? data.read() + Vec<70>::from_uint(3) : Vec<70>::from_uint(1);
       data.write(next);
+      flit.write(from_bits<Flit>(next));
       const Stage now = stage.read();
       stage.write(now == Stage::Idle ? Stage(Stage::Load) : now == Stage::Load ? Stage(Stage::Run) : Stage(Stage::Idle));
     }).sensitive(clk.posedge());
@@ -176,6 +184,9 @@ TEST(GtkwaveRoundTrip, TraceFstAndTraceVcdOfOneRunCarryTheSameChanges) {
   expect_same_changes(ours, theirs);
   EXPECT_EQ(ours.changes("top.data").front().value, std::string(70, 'x'));
   EXPECT_EQ(ours.changes("top.stage_name").size(), 51U);
+  EXPECT_EQ(ours.changes("top.flit.low").size(), 51U);
+  EXPECT_EQ(ours.changes("top.flit.high").size(), 6U);  // X, then 0 and a carry at 32, 64, 96 and 128
+  EXPECT_EQ(theirs.variable("top.flit.low").width, 5U);
 }
 
 }  // namespace

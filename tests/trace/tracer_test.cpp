@@ -17,6 +17,19 @@ namespace tetra {
 
 TETRA_PACKED_ENUM(Phase, 2, Idle, Fetch, Execute);
 
+// A packed struct whose nested struct straddles the first 64-bit word of the bits.
+struct Tag {
+  Vec<10> id;
+  Logic last;
+  TETRA_PACKED_FIELDS(Tag, id, last)
+};
+struct Beat {
+  Vec<60> data;
+  Tag tag;
+  Phase phase;
+  TETRA_PACKED_FIELDS(Beat, data, tag, phase)
+};
+
 namespace {
 
 using namespace tetra::literals;
@@ -319,6 +332,38 @@ TEST(Tracer, TracesAResolvedWireAsAWireWithItsResolvedValue) {
                                                              {1'000, "1100", false},
                                                              {2'000, "1x00", false},
                                                              {3'000, "10z0", false}}));
+}
+
+TEST(Tracer, TracesAPackedStructAsAScopeWithAVariablePerField) {
+  TempFile file("trace.vcd");
+  {
+    Simulation sim;
+    Signal<Beat> beat(sim, "beat");  // all X until written
+    sim.thread("source", [&] {
+      wait(1_ns);
+      beat.write(Beat{Vec<60>::from_uint(0xABCDEF), Tag{Vec<10>::from_uint(0x2A5), L1}, Phase::Fetch});
+      wait(1_ns);
+      Beat next = beat.read();
+      next.tag.id = Vec<10>::from_uint(0x1FF);  // only the field across the word boundary
+      beat.write(next);
+    });
+    trace_vcd(sim, file.path());
+    sim.run();
+  }
+  const VcdReader vcd = VcdReader::read(file.path());
+  EXPECT_EQ(vcd.scopes(), (std::vector<std::string>{"TOP", "TOP.beat", "TOP.beat.tag"}));
+  EXPECT_FALSE(vcd.has_variable("TOP.beat"));
+  EXPECT_EQ(vcd.variable("TOP.beat.data").width, 60U);
+  EXPECT_EQ(vcd.variable("TOP.beat.tag.id").width, 10U);
+  EXPECT_EQ(vcd.variable("TOP.beat.tag.last").width, 1U);
+  EXPECT_EQ(vcd.variable("TOP.beat.phase").width, 2U);
+  EXPECT_EQ(vcd.changes("TOP.beat.data"),
+            (std::vector<VcdChange>{{0, std::string(60, 'x'), true}, {1'000, fmt::format("{:060b}", 0xABCDEF), false}}));
+  EXPECT_EQ(vcd.changes("TOP.beat.tag.id"), (std::vector<VcdChange>{{0, std::string(10, 'x'), true},
+                                                                    {1'000, "1010100101", false},
+                                                                    {2'000, "0111111111", false}}));
+  EXPECT_EQ(vcd.changes("TOP.beat.tag.last"), (std::vector<VcdChange>{{0, "x", true}, {1'000, "1", false}}));
+  EXPECT_EQ(vcd.changes("TOP.beat.phase"), (std::vector<VcdChange>{{0, "xx", true}, {1'000, "01", false}}));
 }
 
 TEST(VcdTimescaleOf, MapsResolutionsAndRejectsThoseVcdCannotState) {
