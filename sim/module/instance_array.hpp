@@ -44,6 +44,15 @@ public:
       throw;
     }
   }
+  /// Builds instance i as `T(parent, "<name>_<i>", args...)`: an array of signals or
+  /// modules needs no factory when every element is made alike, e.g.
+  /// `InstanceArray<Signal<Vec<8>>> lanes(*this, "lane", 4, Vec<8>::zeros());`.
+  template <class... Args>
+    requires std::constructible_from<T, Scope&, std::string_view, const Args&...>
+  InstanceArray(Scope& parent, std::string_view name, std::size_t count, const Args&... args)
+      : InstanceArray(parent, name, count, [&args...](Scope& scope, std::string_view element, std::size_t /*index*/) {
+          return T(scope, element, args...);
+        }) {}
   InstanceArray(const InstanceArray&) = delete;
   InstanceArray& operator=(const InstanceArray&) = delete;
   ~InstanceArray() { destroy_instances(); }

@@ -3,6 +3,7 @@
 // the width) at compile time; an unbound or doubly bound port, or a signal driven by two
 // output ports, fails at elaboration with the paths involved.
 
+#include <memory>
 #include <optional>
 #include <string_view>
 
@@ -163,9 +164,20 @@ public:
   void bind(In<T>& port) { this->bind_port(port); }
   /// Binds to an output port.
   void bind(Out<T>& port) { this->bind_port(port); }
+  /// Ties the input to a constant: binds it to a signal "<port>_tie" beside the port in
+  /// its module, holding `value` for the whole run (`dut.enable.tie(L1)`). It counts as
+  /// the port's binding, so binding it again is reported at elaboration.
+  void tie(const T& value) {
+    if (tie_ != nullptr) throw ElaborationError(fmt::format("port {} is tied twice", this->path()));
+    tie_ = std::make_unique<Signal<T>>(*this->parent(), fmt::format("{}_tie", this->name()), value);
+    bind(*tie_);
+  }
   /// Same as bind().
   template <class Target>
   void operator()(Target& target) requires requires(In& self, Target& t) { self.bind(t); } { bind(target); }
+
+private:
+  std::unique_ptr<Signal<T>> tie_;  // the constant of tie(), when tied
 };
 
 /// An output port: the single driver of a Signal<T>.

@@ -60,6 +60,17 @@ TEST(InstanceArray, BuildsNamedInstancesInIndexOrderSideBySide) {
   EXPECT_EQ(stages[1].q.path(), "stage_1.q");
 }
 
+TEST(InstanceArray, ElementsMadeAlikeNeedNoFactory) {
+  Simulation sim;
+  InstanceArray<Signal<Vec<8>>> lanes(sim, "lane", 3, Vec<8>(0x5A));
+  InstanceArray<Signal<Logic>> flags(sim, "flag", 2);
+  EXPECT_EQ(lanes.size(), 3U);
+  EXPECT_EQ(lanes[2].path(), "lane_2");
+  EXPECT_EQ(lanes[1].read(), Vec<8>(0x5A));
+  EXPECT_EQ(flags[1].path(), "flag_1");
+  EXPECT_EQ(flags[0].read(), LX);  // a signal's default: unknown until written
+}
+
 TEST(InstanceArray, InstancesBuiltInPlaceSimulate) {
   Simulation sim;
   Signal<Logic> clk(sim, "clk", L0);

@@ -116,6 +116,28 @@ TEST(Port, DoublyBoundPortFailsAtElaborationWithBothTargets) {
   EXPECT_EQ(elaboration_error(sim), "port inv.a is bound twice: to a and to b");
 }
 
+TEST(Port, TiedInputReadsItsConstantWithoutASignalOfTheCaller) {
+  Simulation sim;
+  Signal<Vec<4>> y(sim, "y");
+  Inverter<4> inv(sim, "inv");
+  inv.a.tie(Vec<4>(5));
+  inv.y(y);
+  sim.run();
+  EXPECT_EQ(y.read(), Vec<4>(10));
+  EXPECT_EQ(inv.a.bound_signal()->path(), "inv.a_tie");
+}
+
+TEST(Port, TiedInputBoundAgainFailsAtElaboration) {
+  Simulation sim;
+  Signal<Vec<4>> b(sim, "b"), y(sim, "y");
+  Inverter<4> inv(sim, "inv");
+  inv.a.tie(Vec<4>(5));
+  EXPECT_THROW(inv.a.tie(Vec<4>(6)), ElaborationError);
+  inv.a(b);
+  inv.y(y);
+  EXPECT_EQ(elaboration_error(sim), "port inv.a is bound twice: to inv.a_tie and to b");
+}
+
 TEST(Port, TwoOutputsOnOneSignalFailWithBothDrivers) {
   Simulation sim;
   Signal<Vec<4>> a(sim, "a"), y(sim, "y");
