@@ -100,6 +100,26 @@ TEST(SinglePortMemory, UnknownAddressIsAnErrorNamingThePort) {
   EXPECT_NE(error.find("memory.addr"), std::string::npos) << error;
 }
 
+TEST(SinglePortMemory, UnknownAddressIsAcceptedWhileDisabled) {
+  SinglePortBench bench;
+  bench.memory.load(3, Vec<8>(0x33));
+  bench.sim.thread("tb", [&] {
+    bench.en.write(L1);
+    bench.we.write(L0);
+    bench.addr.write(Vec<4>(3));
+    bench.cycle();
+    bench.en.write(L0);
+    bench.we.write(LX);
+    bench.addr.write(Vec<4>::xs());  // not used while en is low
+    bench.cycle();
+    bench.cycle();
+    EXPECT_EQ(bench.rdata.read(), Vec<8>(0x33)) << "disabled: read data holds";
+    finish();
+  });
+  bench.run();
+  EXPECT_EQ(bench.memory.peek(3), Vec<8>(0x33));
+}
+
 TEST(SinglePortMemory, DepthMustBeAddressable) {
   Simulation sim;
   EXPECT_THROW((SinglePortMemory<Vec<8>, 4>(sim, "too_deep", 17)), std::invalid_argument);
