@@ -22,8 +22,8 @@ Duration power_of_ten_seconds(int exponent) {
 
 VerilatorTimeScale::VerilatorTimeScale(Duration tick, int precision_exponent)
     : precision_(power_of_ten_seconds(precision_exponent)) {
-  const std::int64_t tick_fs = tick.in_femtoseconds();
-  const std::int64_t unit_fs = precision_.in_femtoseconds();
+  const Femtoseconds tick_fs = tick.in_femtoseconds();
+  const Femtoseconds unit_fs = precision_.in_femtoseconds();
   if (tick_fs <= 0) throw std::invalid_argument(fmt::format("a simulation tick must be positive, not {}", tick));
   if (unit_fs % tick_fs == 0) {
     ticks_per_unit_ = static_cast<std::uint64_t>(unit_fs / tick_fs);

@@ -40,6 +40,12 @@ public:
   using SimulationError::SimulationError;
 };
 
+/// A delay or a run reaches past the last tick the simulation can count (2^64 - 1).
+class TimeOverflowError : public SimulationError {
+public:
+  using SimulationError::SimulationError;
+};
+
 /// A second process wrote a signal that another process already drives.
 class DriverConflictError : public SimulationError {
 public:

@@ -1,6 +1,7 @@
 #include "sim/kernel/scheduler.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <stdexcept>
 #include <utility>
 
@@ -66,22 +67,49 @@ struct ThreadState {
 
 thread_local Scheduler* Scheduler::current_ = nullptr;
 
-Scheduler::Scheduler(Duration resolution) : resolution_(resolution), read_only_event_(*this) {
-  if (resolution.in_femtoseconds() <= 0) {
-    throw std::invalid_argument(fmt::format("the time resolution must be positive, not {}", resolution));
+Scheduler::Scheduler(Duration resolution)
+    : resolution_(resolution), resolution_fs_(static_cast<std::uint64_t>(resolution.in_femtoseconds())),
+      read_only_event_(*this) {
+  // Up to 2^63 - 1 fs, every tick count times the resolution fits a Duration.
+  if (resolution.in_femtoseconds() <= 0 || resolution.in_femtoseconds() > std::numeric_limits<std::int64_t>::max()) {
+    throw std::invalid_argument(
+        fmt::format("the time resolution must be positive and at most 2^63 - 1 fs, not {}", resolution));
   }
 }
 
 Scheduler::~Scheduler() = default;
 
-Ticks Scheduler::to_ticks(Duration delay) const {
-  const std::int64_t fs = delay.in_femtoseconds();
+Femtoseconds Scheduler::exact_ticks(Duration delay) const {
+  const Femtoseconds fs = delay.in_femtoseconds();
   if (fs < 0) throw std::invalid_argument(fmt::format("negative delay {}", delay));
-  if (fs % resolution_.in_femtoseconds() != 0) {
+  // Delays that fit 64 bits, all but absurd ones, take a 64-bit division.
+  const bool narrow = fs <= std::numeric_limits<std::uint64_t>::max();
+  const Femtoseconds remainder = narrow ? static_cast<std::uint64_t>(fs) % resolution_fs_ : fs % resolution_fs_;
+  if (remainder != 0) {
     throw std::invalid_argument(
         fmt::format("delay {} is not a whole number of ticks of the resolution {}", delay, resolution_));
   }
-  return static_cast<Ticks>(fs / resolution_.in_femtoseconds());
+  return narrow ? static_cast<std::uint64_t>(fs) / resolution_fs_ : fs / resolution_fs_;
+}
+
+Ticks Scheduler::to_ticks(Duration delay) const {
+  const Femtoseconds ticks = exact_ticks(delay);
+  if (ticks > std::numeric_limits<Ticks>::max()) {
+    throw std::out_of_range(fmt::format("{} is {} ticks of {}, more than the 2^64 - 1 a simulation counts", delay,
+                                        ticks, resolution_));
+  }
+  return static_cast<Ticks>(ticks);
+}
+
+Ticks Scheduler::ticks_after(Duration delay) const {
+  const Femtoseconds ticks = exact_ticks(delay);
+  if (ticks > std::numeric_limits<Ticks>::max() - now_) [[unlikely]] {
+    throw TimeOverflowError(now(), current_process_ == kNoProcess ? std::string() : process_path(current_process_),
+                            fmt::format("{} from now is past the last time the simulation can count, {} (2^64 - 1 "
+                                        "ticks of {})",
+                                        delay, to_duration(std::numeric_limits<Ticks>::max()), resolution_));
+  }
+  return now_ + static_cast<Ticks>(ticks);
 }
 
 void Scheduler::count_signal() {
@@ -291,7 +319,7 @@ std::optional<std::size_t> Scheduler::wait_any(std::span<const Event* const> eve
     event->waiters_.push_back({id, token});
     set_listened(*event, true);
   }
-  if (timeout) schedule(now_ + to_ticks(*timeout), {nullptr, id, token});
+  if (timeout) schedule(ticks_after(*timeout), {nullptr, id, token});
   (*state.back_to_scheduler)();
   if (state.woken_by == nullptr) return std::nullopt;
   const auto it = std::find(events.begin(), events.end(), state.woken_by);
@@ -307,7 +335,7 @@ void Scheduler::notify_now(const Event& event) {
 }
 
 void Scheduler::notify_at(const Event& event, Duration delay) {
-  schedule(now_ + to_ticks(delay), {&event, kNoProcess, 0});
+  schedule(ticks_after(delay), {&event, current_process_, 0});
 }
 
 void Scheduler::schedule(Ticks time, Activation activation) {
@@ -401,11 +429,10 @@ void Scheduler::start_next_delta() {
 
 void Scheduler::run_time_slot() {
   if (queue_.empty() && pending().empty() && next_events_.empty() && commit_events_.empty()) return;
-  deltas_in_slot_ = 0;
   while (true) {
     evaluate();
     if (!pending().empty() || !next_events_.empty() || !commit_events_.empty()) {
-      if (++deltas_in_slot_ > delta_limit_) throw_delta_limit();
+      if (++deltas_at_now_ > delta_limit_) throw_delta_limit();
       update();
       start_next_delta();
       if (finish_requested_) break;
@@ -463,6 +490,33 @@ void Scheduler::throw_delta_limit() const {
                                          delta_limit_, culprits.empty() ? std::string("none (events only)") : culprits));
 }
 
+void Scheduler::throw_zero_delay_limit() const {
+  // The zero-delay wake-ups due now, by the process that asked for each.
+  std::vector<ProcessId> processes;
+  std::size_t events_from_outside = 0;
+  for (auto entries = timed_; !entries.empty() && entries.top().time == now_; entries.pop()) {
+    const Activation& activation = entries.top().activation;
+    if (activation.process == kNoProcess) {
+      ++events_from_outside;
+    } else if (std::find(processes.begin(), processes.end(), activation.process) == processes.end()) {
+      processes.push_back(activation.process);
+    }
+  }
+  std::string culprits;
+  for (std::size_t i = 0; i < processes.size() && i < 8; ++i) {
+    culprits += fmt::format("{}{}", i == 0 ? "" : ", ", process_path(processes[i]));
+  }
+  if (processes.size() > 8) culprits += fmt::format(", and {} more", processes.size() - 8);
+  if (events_from_outside > 0) {
+    culprits += fmt::format("{}{} event(s) notified from outside any process", culprits.empty() ? "" : ", ",
+                            events_from_outside);
+  }
+  throw DeltaCycleLimitError(now(), processes.empty() ? std::string() : process_path(processes.front()),
+                             fmt::format("delta-cycle limit of {} reached by zero-delay waits or notifications (a "
+                                         "wait(0) in a loop?); still scheduling at zero delay: {}",
+                                         delta_limit_, culprits));
+}
+
 void Scheduler::drop_stale_wakeups() {
   // Wake-ups of threads that were resumed otherwise (timeouts that did not expire) must
   // neither move time nor keep the simulation alive.
@@ -492,6 +546,11 @@ bool Scheduler::advance_time(std::optional<Ticks> end, bool through_end) {
   if (timed_.empty()) return false;
   const Ticks next = timed_.top().time;
   if (end && (next > *end || (next == *end && !through_end))) return false;
+  if (next != now_) {
+    deltas_at_now_ = 0;
+  } else if (++deltas_at_now_ > delta_limit_) {
+    throw_zero_delay_limit();
+  }
   now_ = next;
   take_due_events();
   return true;
@@ -500,7 +559,7 @@ bool Scheduler::advance_time(std::optional<Ticks> end, bool through_end) {
 std::optional<Duration> Scheduler::next_event_time() {
   drop_stale_wakeups();
   if (timed_.empty()) return std::nullopt;
-  return resolution_ * static_cast<std::int64_t>(timed_.top().time);
+  return to_duration(timed_.top().time);
 }
 
 void Scheduler::elaborate() {
@@ -554,6 +613,9 @@ void Scheduler::run_until(std::optional<Ticks> end, bool through_end) {
   const ProcessId outer_driver = detail::running_driver;
   current_ = this;
   running_ = true;
+  // A host simulator settles once per delta cycle of its own: only the deltas of one run
+  // count towards the limit.
+  deltas_at_now_ = 0;
   try {
     while (true) {
       run_time_slot();
@@ -587,7 +649,7 @@ void Scheduler::run_until(std::optional<Ticks> end, bool through_end) {
 
 void Scheduler::run() { run_until(std::nullopt, false); }
 
-void Scheduler::run(Duration duration) { run_until(now_ + to_ticks(duration), false); }
+void Scheduler::run(Duration duration) { run_until(ticks_after(duration), false); }
 
 void Scheduler::settle() { run_until(now_, true); }
 

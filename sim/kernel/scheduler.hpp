@@ -40,7 +40,7 @@ using EndHook = std::function<void(bool failed)>;
 /// The event queue, process table and region loop of one simulation.
 class Scheduler {
 public:
-  /// A scheduler whose tick is `resolution` (default 1 ps).
+  /// A scheduler whose tick is `resolution` (default 1 ps, at most 2^63 - 1 fs).
   explicit Scheduler(Duration resolution = Duration::femtoseconds(1'000));
   Scheduler(const Scheduler&) = delete;
   Scheduler& operator=(const Scheduler&) = delete;
@@ -48,13 +48,21 @@ public:
 
   // --- time ---------------------------------------------------------------------
   /// Current simulated time.
-  [[nodiscard]] Duration now() const { return resolution_ * static_cast<std::int64_t>(now_); }
+  [[nodiscard]] Duration now() const { return to_duration(now_); }
   /// Current simulated time in ticks.
   [[nodiscard]] Ticks now_ticks() const { return now_; }
   /// The duration of one tick.
   [[nodiscard]] Duration resolution() const { return resolution_; }
-  /// `delay` in ticks; throws std::invalid_argument if negative or not a whole number of ticks.
+  /// The duration of `ticks` ticks (exact: every tick count fits a Duration).
+  [[nodiscard]] Duration to_duration(Ticks ticks) const {
+    return Duration::femtoseconds(static_cast<Femtoseconds>(ticks) * resolution_fs_);
+  }
+  /// `delay` in ticks; throws std::invalid_argument if negative or not a whole number of
+  /// ticks, std::out_of_range beyond 2^64 - 1 ticks.
   [[nodiscard]] Ticks to_ticks(Duration delay) const;
+  /// The tick `delay` from now; throws like to_ticks(), and TimeOverflowError (located at
+  /// now() in the running process) when that is past the last tick, 2^64 - 1.
+  [[nodiscard]] Ticks ticks_after(Duration delay) const;
 
   // --- running ------------------------------------------------------------------
   /// Runs until no event is left or finish() is called; this ends the simulation.
@@ -78,7 +86,9 @@ public:
   void elaborate();
   /// True once elaborate() ran.
   [[nodiscard]] bool is_elaborated() const { return elaborated_; }
-  /// Most delta cycles a time slot may take before DeltaCycleLimitError (default 10,000).
+  /// Most delta cycles a time may take before DeltaCycleLimitError (default 10,000); a
+  /// time slot entered again at the same time (a wait or notify_after of zero) counts as
+  /// a delta cycle of that time.
   void set_delta_limit(std::uint64_t limit) { delta_limit_ = limit; }
   /// The delta-cycle limit.
   [[nodiscard]] std::uint64_t delta_limit() const { return delta_limit_; }
@@ -184,7 +194,7 @@ private:
   };
   struct Activation {  // an event to fire, or a thread to resume if its token still matches
     const Event* event;
-    ProcessId process;
+    ProcessId process;  // for a timed event, the process that notified it (for messages)
     std::uint64_t token;
   };
   struct TimedEntry {
@@ -261,7 +271,10 @@ private:
   void take_due_events();  // the timed events at now_, into the active queue
   void schedule(Ticks time, Activation activation);
   void report_changes();  // to the step observers: the slot's changed signals
-  void throw_delta_limit() const;
+  [[noreturn]] void throw_delta_limit() const;
+  [[noreturn]] void throw_zero_delay_limit() const;
+  // `delay` in ticks, not bounded to Ticks: negative or fractional delays throw.
+  [[nodiscard]] Femtoseconds exact_ticks(Duration delay) const;
   void make_sensitive(ProcessId id, const Event& event);
   [[gnu::noinline]] void add_sensitivity_from_methods();  // out of the evaluation loop's way
   void start_thread(ProcessId id);
@@ -291,8 +304,9 @@ private:
   Ticks now_ = 0;
 
   Duration resolution_;
+  std::uint64_t resolution_fs_;
   std::uint64_t delta_limit_ = 10'000;
-  std::uint64_t deltas_in_slot_ = 0;
+  std::uint64_t deltas_at_now_ = 0;  // delta cycles and zero-delay slots at now_ in this run
   std::uint64_t timed_sequence_ = 0;
   std::size_t signal_count_ = 0;
   StateArena state_arena_;

@@ -130,7 +130,7 @@ void SystemCModule::schedule_wake() {
                                             "simulation's resolution {}",
                                             delay, simulation().resolution()));
   }
-  const Ticks at = simulation().now_ticks() + simulation().to_ticks(delay);
+  const Ticks at = simulation().ticks_after(delay);
   if (std::find(wakes_.begin(), wakes_.end(), at) != wakes_.end()) return;
   wakes_.push_back(at);
   wake_.notify_after(delay);

@@ -16,12 +16,8 @@ Duration systemc_resolution() {
 }
 
 Duration to_duration(const sc_core::sc_time& time) {
-  const std::int64_t step = systemc_resolution().in_femtoseconds();
-  const sc_dt::uint64 steps = time.value();
-  if (steps > static_cast<sc_dt::uint64>(std::numeric_limits<std::int64_t>::max() / step)) {
-    throw std::overflow_error(fmt::format("SystemC time {} is beyond Tetra's time range", time.to_string()));
-  }
-  return Duration::femtoseconds(static_cast<std::int64_t>(steps) * step);
+  // 2^64 steps of at most 100 s fit a Duration.
+  return Duration::femtoseconds(static_cast<Femtoseconds>(time.value()) * systemc_resolution().in_femtoseconds());
 }
 
 sc_core::sc_time to_sc_time(Duration duration) {
@@ -30,7 +26,11 @@ sc_core::sc_time to_sc_time(Duration duration) {
     throw std::invalid_argument(
         fmt::format("{} is not a whole number of SystemC's time resolution {}", duration, step));
   }
-  return sc_core::sc_time::from_value(static_cast<sc_dt::uint64>(duration.in_femtoseconds() / step.in_femtoseconds()));
+  const Femtoseconds steps = duration.in_femtoseconds() / step.in_femtoseconds();
+  if (steps > std::numeric_limits<sc_dt::uint64>::max()) {
+    throw std::out_of_range(fmt::format("{} is beyond SystemC's time range, 2^64 - 1 steps of {}", duration, step));
+  }
+  return sc_core::sc_time::from_value(static_cast<sc_dt::uint64>(steps));
 }
 
 }  // namespace tetra::systemc

@@ -13,12 +13,11 @@ namespace tetra::systemc {
 /// SystemC's time resolution (asking fixes it, as creating any sc_time does).
 Duration systemc_resolution();
 
-/// SystemC time `time` as a Duration; throws std::overflow_error beyond Duration's range
-/// (about 2.5 hours).
+/// SystemC time `time` as a Duration (exact: every SystemC time fits).
 Duration to_duration(const sc_core::sc_time& time);
 
 /// `duration` as SystemC time; throws std::invalid_argument unless it is a whole number
-/// of SystemC's resolution, or is negative.
+/// of SystemC's resolution, or is negative, std::out_of_range beyond 2^64 - 1 steps.
 sc_core::sc_time to_sc_time(Duration duration);
 
 }  // namespace tetra::systemc

@@ -39,7 +39,7 @@ void TetraModule::synchronize() {
     // One SystemC step is one Tetra tick.
     const Ticks now = sc_core::sc_time_stamp().value();
     if (now > simulation_.now_ticks()) {
-      simulation_.run(simulation_.resolution() * static_cast<std::int64_t>(now - simulation_.now_ticks()));
+      simulation_.run(simulation_.to_duration(now - simulation_.now_ticks()));
     }
     const bool all = !started_;
     started_ = true;

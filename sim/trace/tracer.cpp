@@ -74,10 +74,10 @@ std::string caller_of(WaveFormat format, const std::filesystem::path& path) {
 VcdTimescale vcd_timescale_of(Duration resolution) {
   constexpr std::array<std::int64_t, 6> femtoseconds_per_unit{1'000'000'000'000'000, 1'000'000'000'000,
                                                                1'000'000'000, 1'000'000, 1'000, 1};
-  const std::int64_t fs = resolution.in_femtoseconds();
+  const Femtoseconds fs = resolution.in_femtoseconds();
   for (std::size_t unit = 0; unit < femtoseconds_per_unit.size() && fs > 0; ++unit) {
     if (fs % femtoseconds_per_unit[unit] != 0) continue;
-    const std::int64_t magnitude = fs / femtoseconds_per_unit[unit];
+    const Femtoseconds magnitude = fs / femtoseconds_per_unit[unit];
     if (magnitude == 1 || magnitude == 10 || magnitude == 100) {
       return VcdTimescale::of(static_cast<unsigned>(magnitude), static_cast<VcdTimeUnit>(unit));
     }

@@ -104,6 +104,57 @@ TEST(Scheduler, DeltaLimitNamesTheLoopingSignalsAndDrivers) {
   }
 }
 
+TEST(Scheduler, AThreadWaitingZeroInALoopHitsTheDeltaLimit) {
+  // Each wait(0) ends the slot and enters it again at the same time: without a limit on
+  // those, the run would spin at 2 ns forever.
+  Simulation sim;
+  sim.set_delta_limit(100);
+  sim.thread("poller", [&] {
+    wait(2_ns);
+    while (true) wait(Duration{});
+  });
+  try {
+    sim.run();
+    FAIL() << "expected a DeltaCycleLimitError";
+  } catch (const DeltaCycleLimitError& error) {
+    EXPECT_EQ(error.time(), 2_ns);
+    EXPECT_EQ(error.path(), "poller");
+    EXPECT_EQ(error.reason(),
+              "delta-cycle limit of 100 reached by zero-delay waits or notifications (a wait(0) in a loop?); still "
+              "scheduling at zero delay: poller");
+  }
+}
+
+TEST(Scheduler, ZeroDelayNotificationsInALoopHitTheDeltaLimit) {
+  Simulation sim;
+  sim.set_delta_limit(100);
+  Event again(sim);
+  sim.method("repeater", [&] { again.notify_after(Duration{}); }).sensitive(again);
+  try {
+    sim.run();
+    FAIL() << "expected a DeltaCycleLimitError";
+  } catch (const DeltaCycleLimitError& error) {
+    EXPECT_EQ(error.time(), Duration{});
+    EXPECT_EQ(error.path(), "repeater");
+  }
+}
+
+TEST(Scheduler, ZeroDelayWaitsCountPerTimeAndPerRun) {
+  // The limit counts the slots entered again at one time; time advancing starts over.
+  Simulation sim;
+  sim.set_delta_limit(100);
+  int waits = 0;
+  sim.thread("poller", [&] {
+    for (int round = 0; round < 5; ++round) {
+      for (int i = 0; i < 90; ++i, ++waits) wait(Duration{});
+      wait(1_ns);
+    }
+  });
+  sim.run();
+  EXPECT_EQ(waits, 450);
+  EXPECT_EQ(sim.now(), 5_ns);
+}
+
 TEST(Scheduler, WritesInTheReadOnlyRegionThrow) {
   Simulation sim;
   Signal<Logic> s(sim, "s", L0);

@@ -227,7 +227,7 @@ TEST(Thread, SpawnAndJoin) {
     EXPECT_EQ(child.path(), "child");
     log += "spawned;";
     child.join();
-    log += "joined@" + std::to_string(now().in_femtoseconds() / 1'000'000) + ";";
+    log += "joined@" + std::to_string(static_cast<std::int64_t>(now().in_femtoseconds() / 1'000'000)) + ";";
     EXPECT_TRUE(child.done());
   });
   sim.run();
