@@ -11,13 +11,14 @@
 #define BOOST_USE_UCONTEXT
 #define BOOST_USE_ASAN
 #endif
+#include <boost/context/stack_context.hpp>
 #include <boost/coroutine2/coroutine.hpp>
-#include <boost/coroutine2/fixedsize_stack.hpp>
 #include <fmt/format.h>
 
 #include "sim/kernel/errors.hpp"
 #include "sim/kernel/object.hpp"
 #include "sim/kernel/signal.hpp"
+#include "sim/kernel/thread_stack.hpp"
 
 #if defined(__SANITIZE_ADDRESS__)
 // The installed Boost.Context library is built for the assembly back end only, so the
@@ -44,8 +45,25 @@ namespace tetra {
 
 namespace {
 using Coroutine = boost::coroutines2::coroutine<void>;
-// Big enough for testbench code with formatted messages; the memory is only touched as used.
-constexpr std::size_t kThreadStackBytes = 256 * 1024;
+
+// Hands Boost a thread's own guarded stack; the thread unmaps it once the coroutine is gone.
+struct BorrowedStack {
+  detail::GuardedStack* stack;
+  boost::context::stack_context allocate() const {
+    boost::context::stack_context context;
+    context.size = stack->mapped_size();
+    context.sp = stack->top();
+    return context;
+  }
+  void deallocate(boost::context::stack_context& /*context*/) const noexcept {}
+};
+
+void check_stack_size(std::size_t bytes) {
+  if (bytes < detail::kMinimumThreadStackBytes) {
+    throw std::invalid_argument(fmt::format("a thread's stack must be at least {} bytes, not {}",
+                                            detail::kMinimumThreadStackBytes, bytes));
+  }
+}
 
 // Thrown inside a thread that kills itself, caught by its own entry frame.
 struct ThreadKilled {};
@@ -53,9 +71,14 @@ struct ThreadKilled {};
 
 /// A thread process: its coroutine, wait token and end event.
 struct ThreadState {
-  ThreadState(Scheduler& scheduler, Callable body_) : body(std::move(body_)), done(scheduler) {}
+  ThreadState(Scheduler& scheduler, Callable body_, std::size_t stack_size_)
+      : body(std::move(body_)), stack_size(stack_size_), done(scheduler) {}
   Callable body;
-  std::unique_ptr<Coroutine::push_type> coroutine;
+  std::size_t stack_size;
+  // Mapped when the thread first runs, with the message that names it if it overflows.
+  std::unique_ptr<detail::GuardedStack> stack;
+  std::string overflow_message;
+  std::unique_ptr<Coroutine::push_type> coroutine;  // destroyed before its stack
   Coroutine::pull_type* back_to_scheduler = nullptr;
   std::uint64_t token = 0;  // bumped on every resumption: older wake-ups become stale
   const Event* woken_by = nullptr;
@@ -134,7 +157,7 @@ ProcessId Scheduler::add_thread(const Scope& owner, std::string_view name, Calla
   const auto id = static_cast<ProcessId>(slots_.size());
   slots_.push_back({nullptr, nullptr, 0, id, true});
   infos_.push_back({&owner, std::string(name), {}, {}, {}, std::nullopt, nullptr,
-                    std::make_unique<ThreadState>(*this, std::move(body))});
+                    std::make_unique<ThreadState>(*this, std::move(body), default_stack_size_)});
   if (started_) start_thread(id);
   return id;
 }
@@ -145,6 +168,20 @@ ProcessId Scheduler::spawn(std::string_view name, Callable body, bool share_driv
   if (share_driver) slots_[id].driver = slots_[parent].driver;
   thread_state(id).capture_errors = capture_errors;
   return id;
+}
+
+void Scheduler::set_default_stack_size(std::size_t bytes) {
+  check_stack_size(bytes);
+  default_stack_size_ = bytes;
+}
+
+void Scheduler::set_stack_size(ProcessId id, std::size_t bytes) {
+  check_stack_size(bytes);
+  ThreadState& state = thread_state(id);
+  if (state.coroutine || state.finished) {
+    throw std::logic_error(fmt::format("the stack size of thread {} is set after it started", process_path(id)));
+  }
+  state.stack_size = bytes;
 }
 
 std::string Scheduler::process_path(ProcessId id) const {
@@ -250,23 +287,37 @@ MethodHandle& MethodHandle::run_at_start(bool enabled) {
 
 // --- threads -----------------------------------------------------------------------
 
-void Scheduler::start_thread(ProcessId id) {
-  ThreadState& state = thread_state(id);
-  state.coroutine = std::make_unique<Coroutine::push_type>(
-      boost::coroutines2::fixedsize_stack(kThreadStackBytes), [&state](Coroutine::pull_type& back) {
-        state.back_to_scheduler = &back;
-        try {
-          state.body();
-        } catch (const boost::context::detail::forced_unwind&) {
-          throw;  // a kill unwinding this stack: let Boost finish it
-        } catch (const ThreadKilled&) {
-          // killed itself: end normally
-        } catch (...) {
-          if (!state.capture_errors) throw;
-          state.error = std::current_exception();
-        }
-      });
-  queue_.push_back({nullptr, id, state.token});
+void Scheduler::start_thread(ProcessId id) { queue_.push_back({nullptr, id, thread_state(id).token}); }
+
+void Scheduler::create_coroutine(ProcessId id) {
+  ThreadState& state = *infos_[id].thread;
+  detail::catch_stack_overflows(&Scheduler::overflow_message_at);
+  state.stack = std::make_unique<detail::GuardedStack>(state.stack_size);
+  state.overflow_message = fmt::format(
+      "tetra: stack overflow in thread {}: its stack of {} bytes is full (ThreadHandle::stack_size or "
+      "Scheduler::set_default_stack_size give a thread more)\n",
+      process_path(id), state.stack->usable_size());
+  state.coroutine = std::make_unique<Coroutine::push_type>(BorrowedStack{state.stack.get()}, [&state](Coroutine::pull_type& back) {
+    state.back_to_scheduler = &back;
+    try {
+      state.body();
+    } catch (const boost::context::detail::forced_unwind&) {
+      throw;  // a kill unwinding this stack: let Boost finish it
+    } catch (const ThreadKilled&) {
+      // killed itself: end normally
+    } catch (...) {
+      if (!state.capture_errors) throw;
+      state.error = std::current_exception();
+    }
+  });
+}
+
+const char* Scheduler::overflow_message_at(const void* address) {
+  const Scheduler* scheduler = current_;
+  if (scheduler == nullptr || scheduler->current_process_ >= scheduler->infos_.size()) return nullptr;
+  const ThreadState* state = scheduler->infos_[scheduler->current_process_].thread.get();
+  if (state == nullptr || !state->stack || !state->stack->guard_holds(address)) return nullptr;
+  return state->overflow_message.c_str();
 }
 
 void Scheduler::resume(ProcessId id, std::uint64_t token, const Event* cause) {
@@ -276,6 +327,7 @@ void Scheduler::resume(ProcessId id, std::uint64_t token, const Event* cause) {
   state.woken_by = cause;
   current_process_ = id;
   detail::running_driver = in_read_only_ ? kReadOnlyRegion : slots_[id].driver;
+  if (!state.coroutine) [[unlikely]] create_coroutine(id);
   (*state.coroutine)();
   current_process_ = kNoProcess;
   detail::running_driver = kNoProcess;
@@ -286,6 +338,7 @@ void Scheduler::finish_thread(ProcessId id) {
   ThreadState& state = *infos_[id].thread;
   state.finished = true;
   state.coroutine.reset();
+  state.stack.reset();
   notify_now(state.done);
 }
 

@@ -100,6 +100,11 @@ public:
   MethodHandle add_method(const Scope& owner, std::string_view name, Callable body);
   /// Registers a thread process started at time 0 (or now, if already running).
   ProcessId add_thread(const Scope& owner, std::string_view name, Callable body);
+  /// The stack size of threads registered from now on (default 256 KiB, at least 16 KiB).
+  /// A thread that overflows its stack ends the process with a message naming it.
+  void set_default_stack_size(std::size_t bytes);
+  /// The stack size of thread `id`, which must not have run yet.
+  void set_stack_size(ProcessId id, std::size_t bytes);
   /// Hierarchical name of a process ("top.fifo.push").
   [[nodiscard]] std::string process_path(ProcessId id) const;
   /// The process being run, or kNoProcess.
@@ -278,6 +283,10 @@ private:
   void make_sensitive(ProcessId id, const Event& event);
   [[gnu::noinline]] void add_sensitivity_from_methods();  // out of the evaluation loop's way
   void start_thread(ProcessId id);
+  void create_coroutine(ProcessId id);  // when the thread first runs
+  // The message for a stack overflow of the thread running on this OS thread, if
+  // `address` is in its stack's guard; called from the SIGSEGV handler.
+  static const char* overflow_message_at(const void* address);
   void finish_thread(ProcessId id);
   std::exception_ptr locate(std::exception_ptr error) const;
   [[noreturn]] void throw_not_in_thread(const char* operation) const;
@@ -306,6 +315,7 @@ private:
   Duration resolution_;
   std::uint64_t resolution_fs_;
   std::uint64_t delta_limit_ = 10'000;
+  std::size_t default_stack_size_ = 256 * 1024;  // testbench code with formatted messages
   std::uint64_t deltas_at_now_ = 0;  // delta cycles and zero-delay slots at now_ in this run
   std::uint64_t timed_sequence_ = 0;
   std::size_t signal_count_ = 0;

@@ -33,6 +33,12 @@ public:
   void join() const;
   /// Stops the thread now; its stack unwinds and done_event() fires.
   void kill() const { scheduler_->kill(id_); }
+  /// Sets the thread's stack size (at least 16 KiB) before it first runs: deep recursion
+  /// needs more than the simulation's default. Returns this handle.
+  const ThreadHandle& stack_size(std::size_t bytes) const {
+    scheduler_->set_stack_size(id_, bytes);
+    return *this;
+  }
   /// The process id.
   [[nodiscard]] ProcessId id() const { return id_; }
   /// The hierarchical name.
