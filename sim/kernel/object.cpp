@@ -40,22 +40,40 @@ Object::~Object() {
 }
 
 std::string Object::path() const {
-  if (parent_ == nullptr) return {};
-  std::string parent_path = parent_->path();
-  if (parent_path.empty()) return name_;
-  return parent_path + '.' + name_;
+  // Two walks up, no recursion: a hierarchy tens of thousands of levels deep must
+  // neither overflow the stack nor copy every prefix of the path.
+  std::size_t length = 0;
+  for (const Object* object = this; object->parent_ != nullptr; object = object->parent_) {
+    length += object->name_.size() + 1;
+  }
+  if (length == 0) return {};
+  std::string path(length - 1, '.');
+  std::size_t end = path.size();
+  for (const Object* object = this; object->parent_ != nullptr; object = object->parent_) {
+    end -= object->name_.size();
+    path.replace(end, object->name_.size(), object->name_);
+    if (end > 0) --end;  // the dot before it
+  }
+  return path;
 }
 
 Object* Scope::find(std::string_view relative_path) const {
-  const std::size_t dot = relative_path.find('.');
-  const std::string_view head = relative_path.substr(0, dot);
-  for (Object* child : children()) {
-    if (child->name() != head) continue;
-    if (dot == std::string_view::npos) return child;
-    const auto* scope = dynamic_cast<const Scope*>(child);
-    return scope == nullptr ? nullptr : scope->find(relative_path.substr(dot + 1));
+  const Scope* scope = this;
+  while (true) {
+    const std::size_t dot = relative_path.find('.');
+    const std::string_view head = relative_path.substr(0, dot);
+    Object* found = nullptr;
+    for (Object* child : scope->children()) {
+      if (child->name() == head) {
+        found = child;
+        break;
+      }
+    }
+    if (found == nullptr || dot == std::string_view::npos) return found;
+    scope = dynamic_cast<const Scope*>(found);
+    if (scope == nullptr) return nullptr;
+    relative_path.remove_prefix(dot + 1);
   }
-  return nullptr;
 }
 
 }  // namespace tetra

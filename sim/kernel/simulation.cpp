@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -12,7 +13,7 @@
 namespace tetra {
 
 namespace {
-void elaborate_scope(const Scope& scope) {
+void check_unique_names(const Scope& scope) {
   std::vector<const std::string*> names;
   names.reserve(scope.children().size());
   for (Object* child : scope.children()) names.push_back(&child->name());
@@ -22,9 +23,25 @@ void elaborate_scope(const Scope& scope) {
     const std::string where = scope.path().empty() ? std::string("the top level") : scope.path();
     throw ElaborationError(fmt::format("two objects are named \"{}\" in {}", **duplicate, where));
   }
-  for (Object* child : scope.children()) {
+}
+
+// Depth first, parents before children, with an explicit stack: a hierarchy tens of
+// thousands of levels deep must not overflow the call stack.
+void elaborate_hierarchy(const Scope& root) {
+  check_unique_names(root);
+  std::vector<std::pair<ChildRange::iterator, ChildRange::iterator>> pending{{root.children().begin(), root.children().end()}};
+  while (!pending.empty()) {
+    auto& [next, end] = pending.back();
+    if (next == end) {
+      pending.pop_back();
+      continue;
+    }
+    Object* child = *next++;
     child->on_elaborate();
-    if (const auto* inner = dynamic_cast<const Scope*>(child)) elaborate_scope(*inner);
+    if (const auto* inner = dynamic_cast<const Scope*>(child)) {
+      check_unique_names(*inner);
+      pending.emplace_back(inner->children().begin(), inner->children().end());
+    }
   }
 }
 }  // namespace
@@ -46,6 +63,6 @@ Simulation::~Simulation() {
 
 SignalBase* Simulation::find_signal(std::string_view path) const { return dynamic_cast<SignalBase*>(find(path)); }
 
-void Simulation::elaborate_design() { elaborate_scope(*this); }
+void Simulation::elaborate_design() { elaborate_hierarchy(*this); }
 
 }  // namespace tetra

@@ -145,3 +145,33 @@ TEST(Module, ObjectsLeaveTheHierarchyInAnyOrder) {
   EXPECT_EQ(sim.find("top.b"), nullptr);
   EXPECT_EQ(sim.find("top.d"), d.get());
 }
+
+TEST(Module, AHierarchyAHundredThousandLevelsDeep) {
+  // Paths, lookups and elaboration walk the hierarchy without recursion: a recursive
+  // path() overflowed the stack between 30,000 and 50,000 levels.
+  constexpr int levels = 100'000;
+  Simulation sim;
+  std::vector<std::unique_ptr<Module>> chain;
+  chain.reserve(levels);
+  std::string expected_path;
+  Scope* parent = &sim;
+  for (int i = 0; i < levels; ++i) {
+    const char name[] = {'m', static_cast<char>('0' + i % 10), '\0'};
+    chain.push_back(std::make_unique<Module>(*parent, name));
+    parent = chain.back().get();
+    if (i > 0) expected_path += '.';
+    expected_path += chain.back()->name();
+  }
+  auto leaf_owner = std::make_unique<Signal<Logic>>(*parent, "leaf", L0);
+  Signal<Logic>& leaf = *leaf_owner;
+  EXPECT_EQ(leaf.path(), expected_path + ".leaf");
+  EXPECT_EQ(sim.find_signal(expected_path + ".leaf"), &leaf);
+  EXPECT_EQ(sim.find(expected_path + ".nothing"), nullptr);
+  int runs = 0;
+  chain.back()->method("watch", [&] { ++runs; }).sensitive(leaf);
+  sim.run(1_ns);
+  EXPECT_EQ(runs, 1);
+  EXPECT_EQ(sim.process_path(0), expected_path + ".watch");
+  leaf_owner.reset();  // children before their parents
+  while (!chain.empty()) chain.pop_back();
+}
