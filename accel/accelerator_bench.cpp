@@ -167,8 +167,8 @@ AcceleratorRun run_accelerator(const models::IntegerModelParameters& target,
                                const RunHooks& hooks) {
   validate(run, prompt.size());
   AcceleratorBench bench(target, draft, hardware);
-  if (!hooks.vcd_path.empty()) trace_vcd(bench.sim, hooks.vcd_path);
-  if (!hooks.fst_path.empty()) trace_fst(bench.sim, hooks.fst_path);
+  if (!hooks.vcd_path.empty()) trace_vcd(bench.sim, hooks.vcd_path, hooks.trace_signals);
+  if (!hooks.fst_path.empty()) trace_fst(bench.sim, hooks.fst_path, hooks.trace_signals);
   DecodeOutput output;
   bench.start_decode(prompt, run, hooks, output);
   bench.sim.run();

@@ -22,8 +22,9 @@ inline constexpr Duration kClockPeriod = Duration::femtoseconds(1'000'000);
 
 /// Options of a decode beyond the decode itself.
 struct RunHooks {
-  std::string vcd_path;  ///< when not empty, traces every signal of the run into this VCD file
-  std::string fst_path;  ///< when not empty, traces every signal of the run into this FST file
+  std::string vcd_path;  ///< when not empty, traces the run's signals into this VCD file
+  std::string fst_path;  ///< when not empty, traces the run's signals into this FST file
+  std::vector<std::string> trace_signals;  ///< globs of the signals to trace; empty: every one
   std::function<void(std::size_t received, std::size_t wanted)> progress;  ///< after each token
   /// out_ready for the edge of this number (from 0): back-pressure; empty: always ready.
   std::function<bool(std::uint64_t edge)> out_ready;

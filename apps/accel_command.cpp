@@ -14,6 +14,8 @@
 
 #include <chrono>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace tetra::apps {
 
@@ -27,6 +29,7 @@ struct AccelArguments : AccelOptions {
   std::string vcd_file;
   EnergyOptions energy;
   std::string fst_file;
+  std::vector<std::string> vcd_signals;
 };
 
 // Progress on stderr once a run has taken a few seconds, at most a few times a second.
@@ -68,6 +71,7 @@ AcceleratorRun run_with_progress(const AccelArguments& arguments,
   if (traced) {
     hooks.vcd_path = arguments.vcd_file;
     hooks.fst_path = arguments.fst_file;
+    hooks.trace_signals = arguments.vcd_signals;
   }
   hooks.progress = [&reporter](std::size_t received, std::size_t wanted) {
     reporter.update(received, wanted);
@@ -85,6 +89,12 @@ void run_accel(const AccelArguments& arguments, std::ostream& out, std::ostream&
   const IntegerModelParameters draft = load_model(arguments.draft_file, ModelRole::draft);
   accel::validate(arguments.hardware, target.shape, draft.shape);
   const std::vector<Token> prompt = Vocabulary::encode(arguments.prompt);
+  const bool traced_whole = (!arguments.vcd_file.empty() || !arguments.fst_file.empty()) &&
+                           arguments.vcd_signals.empty();
+  if (traced_whole) {
+    progress << "tetra accel: warning: --vcd/--fst trace every signal of the hierarchy, hundreds of MB per "
+                "second of run; --vcd-signals GLOB traces only those that match\n";
+  }
   const AcceleratorRun result =
       run_with_progress(arguments, target, draft, prompt, arguments.draft_length, true, progress);
   const AcceleratorRun baseline =
@@ -167,11 +177,20 @@ void add_accel_command(CLI::App& app, std::ostream& out, std::ostream& progress)
       "accel", "Decode on the cycle-accurate accelerator model; print cycles and the speedup");
   add_accel_options(*command, *arguments);
   add_energy_options(*command, arguments->energy);
-  command->add_option("--vcd", arguments->vcd_file, "Write a VCD of the whole hierarchy (K run)")
+  command->add_option("--vcd", arguments->vcd_file, "Write a VCD of the K run (every signal unless --vcd-signals)")
       ->check(non_empty_file_name());
-  command->add_option("--fst", arguments->fst_file, "Write an FST (GTKWave's compressed format) of the whole hierarchy (K run)")
+  command->add_option("--fst", arguments->fst_file, "Write an FST (GTKWave's compressed format) of the K run (every signal unless --vcd-signals)")
       ->check(non_empty_file_name());
-  command->callback([arguments, &out, &progress] { run_accel(*arguments, out, progress); });
+  command
+      ->add_option("--vcd-signals", arguments->vcd_signals,
+                   "Trace only the signals whose paths match these globs (* and ?), e.g. 'accelerator.controller.*'; "
+                   "applies to --vcd and --fst");
+  command->callback([arguments, &out, &progress] {
+    if (!arguments->vcd_signals.empty() && arguments->vcd_file.empty() && arguments->fst_file.empty()) {
+      throw CLI::ValidationError("--vcd-signals", "selects traced signals, so it needs --vcd or --fst");
+    }
+    run_accel(*arguments, out, progress);
+  });
 }
 
 }  // namespace tetra::apps

@@ -5,6 +5,7 @@
 #include "apps/decode_command.hpp"
 #include "apps/sweep_command.hpp"
 #include "apps/train_command.hpp"
+#include "sim/kernel/stop_request.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -37,6 +38,9 @@ int parse_and_run(CLI::App& app, int argc, const char* const* argv, std::ostream
     const CLI::App& usage = chosen.empty() ? app : *chosen.front();
     err << "tetra: " << error.what() << "\n\n" << usage.help();
     return error.get_exit_code();
+  } catch (const SimulationStopped& stop) {
+    err << command_name(app) << ": " << stop.what() << "; the waveform is complete up to then\n";
+    return stop.exit_status();
   } catch (const std::exception& error) {
     err << command_name(app) << ": error: " << error.what() << '\n';
     return 1;

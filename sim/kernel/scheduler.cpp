@@ -18,6 +18,7 @@
 #include "sim/kernel/errors.hpp"
 #include "sim/kernel/object.hpp"
 #include "sim/kernel/signal.hpp"
+#include "sim/kernel/stop_request.hpp"
 #include "sim/kernel/thread_stack.hpp"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -669,10 +670,19 @@ void Scheduler::run_until(std::optional<Ticks> end, bool through_end) {
   // A host simulator settles once per delta cycle of its own: only the deltas of one run
   // count towards the limit.
   deltas_at_now_ = 0;
+  // Signals ask for a stop only while a simulation runs (stop_request.hpp).
+  struct RunningCount {
+    RunningCount() { detail::count_running_simulation(1); }
+    ~RunningCount() { detail::count_running_simulation(-1); }
+    RunningCount(const RunningCount&) = delete;
+    RunningCount& operator=(const RunningCount&) = delete;
+  } running_count;
   try {
     while (true) {
       run_time_slot();
-      if (finish_requested_ || !advance_time(end, through_end)) break;
+      if (finish_requested_) break;
+      if (const int stop = requested_stop(); stop >= 0) [[unlikely]] throw SimulationStopped(now(), stop);
+      if (!advance_time(end, through_end)) break;
     }
   } catch (...) {
     std::exception_ptr located = locate(std::current_exception());
