@@ -92,11 +92,11 @@ std::vector<std::uint64_t> parse_number_list(std::string_view text, std::uint64_
     const std::uint64_t last = range ? detail::parse_unsigned(item.substr(dots + 2), low, high) : first;
     if (last < first) {
       throw NumberError(fmt::format("the range {} is empty: its end is below its start",
-                                    models::quoted_excerpt(item)));
+                                    quoted_excerpt(item)));
     }
     if (values.size() == kMaxListLength || last - first >= kMaxListLength - values.size()) {
       throw NumberError(fmt::format("the list {} has more than {} values",
-                                    models::quoted_excerpt(text), kMaxListLength));
+                                    quoted_excerpt(text), kMaxListLength));
     }
     for (std::uint64_t value = first;; ++value) {
       values.push_back(value);

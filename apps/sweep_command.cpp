@@ -11,7 +11,7 @@
 #include "apps/sweep_runner.hpp"
 
 #include "models/file_descriptor.hpp"
-#include "models/quoted_excerpt.hpp"
+#include "text/quoted_excerpt.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -67,7 +67,7 @@ Shard parse_shard(const std::string& text) {
     return {parse_number<std::size_t>(std::string_view(text).substr(0, slash), 0, count - 1), count};
   } catch (const NumberError& error) {
     throw CLI::ValidationError("--shard", fmt::format("expected i/n with 0 <= i < n, found {} ({})",
-                                                      models::quoted_excerpt(text), error.what()));
+                                                      quoted_excerpt(text), error.what()));
   }
 }
 

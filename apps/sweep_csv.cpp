@@ -2,7 +2,7 @@
 
 #include "apps/accel_options.hpp"
 
-#include "models/quoted_excerpt.hpp"
+#include "text/quoted_excerpt.hpp"
 #include "models/replacement_file.hpp"
 #include "models/speculative_speedup.hpp"
 
@@ -223,10 +223,10 @@ SweepCsv read_sweep_csv(const std::filesystem::path& path) {
     try {
       index = std::stoull(fields[0]);
     } catch (const std::exception&) {
-      fail(line, fmt::format("point {} is not a point number", models::quoted_excerpt(fields[0])));
+      fail(line, fmt::format("point {} is not a point number", quoted_excerpt(fields[0])));
     }
     if (fields[0] != std::to_string(index) || index >= csv.grid.size()) {
-      fail(line, fmt::format("point {} is not in the grid (0..{})", models::quoted_excerpt(fields[0]),
+      fail(line, fmt::format("point {} is not in the grid (0..{})", quoted_excerpt(fields[0]),
                              csv.grid.size() - 1));
     }
     const std::vector<std::string> expected = csv_fields(join_fields(parameter_fields(csv.grid, csv.grid.point(index))));

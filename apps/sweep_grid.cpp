@@ -4,7 +4,7 @@
 #include "apps/number_option.hpp"
 
 #include "models/model_file.hpp"
-#include "models/quoted_excerpt.hpp"
+#include "text/quoted_excerpt.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -264,7 +264,7 @@ void set_axis(SweepGrid& grid, std::string_view key, std::string_view text) {
     for (const std::string& name : grid.mode) {
       const auto names = mode_names();
       if (std::find(names.begin(), names.end(), name) == names.end()) {
-        refuse(key, fmt::format("{} is not a mode; the modes are {}", models::quoted_excerpt(name),
+        refuse(key, fmt::format("{} is not a mode; the modes are {}", quoted_excerpt(name),
                                 fmt::join(names, " and ")));
       }
     }
@@ -288,7 +288,7 @@ void read_grid_file(const std::filesystem::path& path, SweepGrid& grid) {
     const std::string where = fmt::format("{}:{}", file, node.source().begin.line);
     try {
       if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-        throw GridError(fmt::format("unknown key {}; the keys are {}", models::quoted_excerpt(key),
+        throw GridError(fmt::format("unknown key {}; the keys are {}", quoted_excerpt(key),
                                     fmt::join(keys, ", ")));
       }
       if (key == "models") {
