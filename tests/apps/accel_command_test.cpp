@@ -141,9 +141,9 @@ TEST(AccelCommand, VcdAndFstTraceEveryBlockOfTheHierarchy) {
   ASSERT_EQ(fst_trace.variables().size(), trace.variables().size());
   for (const VcdVariable& variable : trace.variables()) {
     std::vector<std::pair<std::uint64_t, std::string>> ours, theirs;
-    for (const VcdChange& change : trace.changes(variable.path)) ours.emplace_back(change.time, change.value);
-    for (const VcdChange& change : fst_trace.changes(variable.path)) theirs.emplace_back(change.time, change.value);
-    EXPECT_EQ(theirs, ours) << variable.path;
+    for (const VcdChange& change : trace.changes(variable.path())) ours.emplace_back(change.time, change.value);
+    for (const VcdChange& change : fst_trace.changes(variable.path())) theirs.emplace_back(change.time, change.value);
+    EXPECT_EQ(theirs, ours) << variable.path();
   }
   EXPECT_EQ(fst_trace.timestamps().back(), end);
 }
