@@ -90,9 +90,34 @@ class VcdScopeTree {
   }
 
   // The variable at a dotted path. Names may contain dots themselves, so every split of
-  // the path into scope names is tried.
+  // the path into scope names is tried, depth first. The search keeps its own stack: a
+  // hierarchy tens of thousands of scopes deep must not exhaust the thread's.
   [[nodiscard]] std::optional<std::size_t> find_variable(std::string_view path) const {
-    return find_below(roots_, path, no_parent);
+    struct Attempt {
+      std::size_t node;          // the scope entered; no_parent above the roots
+      std::size_t rest;          // where the part of the path below that scope starts
+      std::size_t next_split;    // where to look for the next dot to split at
+    };
+    std::vector<Attempt> attempts{{no_parent, 0, 0}};
+    while (!attempts.empty()) {
+      Attempt& attempt = attempts.back();
+      if (attempt.next_split == attempt.rest && attempt.node != no_parent) {
+        const auto& variables = nodes_[attempt.node].variables;
+        if (const auto found = variables.find(std::string(path.substr(attempt.rest))); found != variables.end()) {
+          return found->second;
+        }
+      }
+      const std::size_t dot = path.find('.', attempt.next_split);
+      if (dot == std::string_view::npos) {
+        attempts.pop_back();
+        continue;
+      }
+      attempt.next_split = dot + 1;
+      const auto& scopes = attempt.node == no_parent ? roots_ : nodes_[attempt.node].children;
+      const auto scope = scopes.find(std::string(path.substr(attempt.rest, dot - attempt.rest)));
+      if (scope != scopes.end()) attempts.push_back({scope->second, dot + 1, dot + 1});
+    }
+    return std::nullopt;
   }
 
  private:
@@ -102,22 +127,6 @@ class VcdScopeTree {
     std::unordered_map<std::string, std::size_t> children;
     std::unordered_map<std::string, std::size_t> variables;
   };
-
-  std::optional<std::size_t> find_below(const std::unordered_map<std::string, std::size_t>& scopes,
-                                        std::string_view rest, std::size_t node) const {
-    if (node != no_parent) {
-      const auto& variables = nodes_[node].variables;
-      if (const auto found = variables.find(std::string(rest)); found != variables.end()) return found->second;
-    }
-    for (std::size_t dot = rest.find('.'); dot != std::string_view::npos; dot = rest.find('.', dot + 1)) {
-      const auto scope = scopes.find(std::string(rest.substr(0, dot)));
-      if (scope == scopes.end()) continue;
-      if (const auto found = find_below(nodes_[scope->second].children, rest.substr(dot + 1), scope->second)) {
-        return found;
-      }
-    }
-    return std::nullopt;
-  }
 
   std::vector<Node> nodes_;
   std::unordered_map<std::string, std::size_t> roots_;
