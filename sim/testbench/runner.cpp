@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/kernel/errors.hpp"
+#include "sim/kernel/stop_request.hpp"
 #include "sim/trace/path_glob.hpp"
 #include "sim/trace/tracer.hpp"
 #include "sim/testbench/coverage.hpp"
@@ -89,6 +90,7 @@ int Runner::main(int argc, char** argv) {
   app.add_option("--run", options.run_globs, "Run only the tests matching these globs ('*' and '?')");
   app.add_option("--seed", options.seed, "Seed of the random stimulus (random by default; always printed)");
   app.add_option("--vcd", options.vcd_path, "Trace every signal to this VCD file (FILE.<test>.vcd when several tests run)");
+  app.add_option("--fst", options.fst_path, "Trace every signal to this FST file (FILE.<test>.fst when several tests run)");
   std::string timeout_text;
   app.add_option("--timeout", timeout_text, "Fail a test whose main thread runs longer than this simulated time (10us)");
   std::string verbosity_text = "info";
@@ -103,6 +105,7 @@ int Runner::main(int argc, char** argv) {
     return app.exit(error) == 0 ? 0 : 2;
   }
   options.verbosity = *parse_verbosity(verbosity_text);
+  stop_on_signals();
   return run(options);
 }
 
@@ -131,11 +134,19 @@ int Runner::run(const RunOptions& options) {
   nlohmann::json coverage = nlohmann::json::object();
   std::size_t passed = 0;
   std::vector<std::string> failed;
+  std::optional<int> stop_status;  // set when a stop request ended the run
   for (const Test* test : chosen) {
     std::string test_coverage;
     fmt::print(out_, "[ RUN  ] {}\n", test->name);
     std::fflush(out_);
-    const std::optional<std::string> failure = run_test(*test, options, seed, chosen.size() > 1, test_coverage);
+    std::optional<std::string> failure;
+    try {
+      failure = run_test(*test, options, seed, chosen.size() > 1, test_coverage);
+    } catch (const SimulationStopped& stop) {
+      fmt::print(out_, "[ STOP ] {}: {}; the waveform is complete up to then\n", test->name, stop.what());
+      stop_status = stop.exit_status();
+      break;
+    }
     if (!test_coverage.empty()) coverage[test->name] = nlohmann::json::parse(test_coverage);
     if (failure) {
       fmt::print(out_, "[ FAIL ] {}: {}\n", test->name, *failure);
@@ -156,8 +167,9 @@ int Runner::run(const RunOptions& options) {
     }
   }
   if (!failed.empty()) fmt::print(out_, "failed: {}\n", fmt::join(failed, " "));
-  fmt::print(out_, "{} passed, {} failed\n", passed, failed.size());
+  fmt::print(out_, "{} passed, {} failed{}\n", passed, failed.size(), stop_status ? ", stopped" : "");
   std::fflush(out_);
+  if (stop_status) return *stop_status;
   return failed.empty() ? 0 : 1;
 }
 
@@ -174,6 +186,7 @@ std::optional<std::string> Runner::run_test(const Test& test, const RunOptions& 
       if (body_ran) throw std::logic_error("a test's setup ran its body twice");
       body_ran = true;
       if (!options.vcd_path.empty()) trace_vcd(sim, trace_path_for(options.vcd_path, test.name, several));
+      if (!options.fst_path.empty()) trace_fst(sim, trace_path_for(options.fst_path, test.name, several));
       sim.thread("test", [&] {
         body();
         returned = true;
@@ -192,6 +205,8 @@ std::optional<std::string> Runner::run_test(const Test& test, const RunOptions& 
       }
     });
     if (!body_ran) failure = "the test's setup never ran its body";
+  } catch (const SimulationStopped&) {
+    throw;
   } catch (const SimulationError& error) {
     failure = fmt::format("at {} in {}: {}", error.time(), error.path().empty() ? "-" : error.path(), error.reason());
   } catch (const std::exception& error) {

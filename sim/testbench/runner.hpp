@@ -12,7 +12,9 @@
 // threads and clocks are still running. It passes when the body returned, nothing threw,
 // no error was logged and every end check (scoreboards drained, coverage goals) holds.
 // The command line (docs/testbench.md): --list, --run GLOB, --seed S, --vcd FILE,
-// --timeout TIME, --verbosity LEVEL, --coverage FILE, and +key=value plusargs.
+// --fst FILE, --timeout TIME, --verbosity LEVEL, --coverage FILE, and +key=value plusargs.
+// Ctrl-C (SIGINT) or SIGTERM ends the run at the next time-slot boundary with the
+// waveforms complete up to then, and the exit status 128 + signal (130, 143).
 
 #include <cstdint>
 #include <cstdio>
@@ -34,7 +36,8 @@ struct RunOptions {
   bool list = false;
   std::vector<std::string> run_globs;  // empty: every test
   std::optional<std::uint64_t> seed;   // nullopt: a random one
-  std::string vcd_path;                // empty: no trace
+  std::string vcd_path;                // empty: no VCD trace
+  std::string fst_path;                // empty: no FST trace
   std::optional<Duration> timeout;     // simulated time per test
   Verbosity verbosity = Verbosity::info;
   std::string coverage_path;           // empty: no JSON coverage report
@@ -69,11 +72,13 @@ public:
   ///     });
   void add_setup(std::string name, Setup setup);
 
-  /// Parses the command line, runs the chosen tests and prints a summary line
-  /// "N passed, M failed"; returns the exit status (0 when every test passed, 1 when one
-  /// failed, 2 for a bad command line).
+  /// Parses the command line, stops on SIGINT and SIGTERM (stop_on_signals()), runs the
+  /// chosen tests and prints a summary line "N passed, M failed"; returns the exit status
+  /// (0 when every test passed, 1 when one failed, 2 for a bad command line, 128 + signal
+  /// when a stop request ended the run).
   int main(int argc, char** argv);
-  /// Runs the tests chosen by `options`; returns the exit status as main() does.
+  /// Runs the tests chosen by `options`; returns the exit status as main() does. A stop
+  /// request (request_stop()) ends the test that runs and skips the rest.
   int run(const RunOptions& options);
 
 private:
@@ -81,7 +86,8 @@ private:
     std::string name;
     Setup setup;
   };
-  // Runs one test; returns the reason it failed, or nullopt if it passed.
+  // Runs one test; returns the reason it failed, or nullopt if it passed. A stop request
+  // passes through as SimulationStopped.
   std::optional<std::string> run_test(const Test& test, const RunOptions& options, std::uint64_t seed,
                                       bool several, std::string& coverage_json);
 

@@ -4,11 +4,15 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <gtkwave/fstapi.h>
+
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "sim/kernel/event.hpp"
+#include "sim/kernel/stop_request.hpp"
 #include "sim/lib/clock_generator.hpp"
 #include "sim/lib/counter.hpp"
 #include "sim/testbench/check.hpp"
@@ -16,6 +20,7 @@
 #include "sim/testbench/log.hpp"
 #include "sim/testbench/next_cycle.hpp"
 #include "sim/testbench/random.hpp"
+#include "sim/trace/vcd_reader.hpp"
 #include "tests/support/temp_directory.hpp"
 #include "tests/testbench/runner_output.hpp"
 
@@ -186,6 +191,44 @@ TEST(Runner, EachTestTracesToItsOwnVcdWhenSeveralRun) {
   std::stringstream content;
   content << file.rdbuf();
   EXPECT_THAT(content.str(), HasSubstr("$var reg 8 $ count"));
+}
+
+TEST(Runner, TracesToFstBesideVcd) {
+  tetra::test_support::TempDirectory directory;
+  const std::string fst = (directory.path() / "run.fst").string();
+  const std::string vcd = (directory.path() / "run.vcd").string();
+  const auto result = run_runner(add_counting_tests, {"--fst", fst, "--vcd", vcd, "--run", "counts"});
+  EXPECT_EQ(result.status, 0) << result.text;
+  // GTKWave's own reader: the file is complete and holds what the VCD holds.
+  void* reader = fstReaderOpen(fst.c_str());
+  ASSERT_NE(reader, nullptr) << fst;
+  const VcdReader trace = VcdReader::read(vcd);
+  EXPECT_EQ(fstReaderGetEndTime(reader), trace.timestamps().back());
+  EXPECT_EQ(fstReaderGetVarCount(reader), trace.variables().size());
+  fstReaderClose(reader);
+}
+
+// Ctrl-C in the middle of the first test: the run ends there, the rest is not run, the
+// waveform is complete up to the stop and the status is 128 + SIGINT.
+TEST(Runner, CtrlCEndsTheRunWithACompleteWaveformAndStatus130) {
+  tetra::test_support::TempDirectory directory;
+  const std::string vcd = (directory.path() / "run.vcd").string();
+  const auto add = [](Runner& runner) {
+    runner.add<CountingTop>("interrupted", [](CountingTop& top) {
+      top.count_cycles(2);
+      std::raise(SIGINT);  // at 30 ns; the handler main() installed asks to stop at the slot's end
+      top.count_cycles(100);
+    });
+    runner.add<CountingTop>("never_runs", [](CountingTop& top) { top.count_cycles(1); });
+  };
+  const auto result = run_runner(add, {"--vcd", vcd, "--seed", "1"});
+  clear_stop_request();
+  EXPECT_EQ(result.status, 130) << result.text;
+  EXPECT_THAT(result.text, HasSubstr("[ STOP ] interrupted: at 30 ns: stopped by SIGINT; the waveform is complete up to then\n"
+                                     "0 passed, 0 failed, stopped\n"));
+  EXPECT_THAT(result.text, Not(HasSubstr("never_runs")));
+  const VcdReader trace = VcdReader::read(directory.path() / "run.interrupted.vcd");
+  EXPECT_EQ(trace.timestamps().back(), 30'000U);  // the slot of the stop (ps)
 }
 
 TEST(Runner, CoverageIsReportedAndAMissedGoalFails) {
