@@ -20,34 +20,30 @@ constexpr std::string_view root_scope_name = "TOP";
 
 bool is_signal(const Object& object) { return object.kind() == ObjectKind::signal || object.kind() == ObjectKind::wire; }
 
-// The scopes from the top down to the signal's parent, without the simulation root.
-std::vector<std::string_view> scope_chain(const SignalBase& signal) {
-  std::vector<std::string_view> chain;
-  for (const Scope* scope = signal.parent(); scope != nullptr && scope->parent() != nullptr; scope = scope->parent()) {
-    chain.push_back(scope->name());
-  }
-  if (chain.empty()) chain.push_back(root_scope_name);
-  std::reverse(chain.begin(), chain.end());
-  return chain;
-}
-
-void collect(const Scope& scope, const std::vector<std::string>& globs, std::vector<bool>& glob_used,
-             std::vector<const SignalBase*>& selected) {
-  for (const Object* child : scope.children()) {
+// Visits the signals under `root` depth first, children in construction order, calling
+// enter(scope) and leave() around each scope below the root. It keeps its own stack, so
+// that any depth is walked, and each object is visited once.
+template <class Enter, class Visit, class Leave>
+void walk_signals(const Scope& root, Enter&& enter, Visit&& visit, Leave&& leave) {
+  struct Frame {
+    ChildRange::iterator next;
+    ChildRange::iterator end;
+  };
+  std::vector<Frame> stack{{root.children().begin(), root.children().end()}};
+  while (!stack.empty()) {
+    Frame& frame = stack.back();
+    if (frame.next == frame.end) {
+      stack.pop_back();
+      if (!stack.empty()) leave();
+      continue;
+    }
+    const Object* child = *frame.next;
+    ++frame.next;
     if (is_signal(*child)) {
-      const auto* signal = dynamic_cast<const SignalBase*>(child);
-      if (signal == nullptr) continue;
-      const std::string path = signal->path();
-      bool chosen = globs.empty();
-      for (std::size_t i = 0; i < globs.size(); ++i) {
-        if (path_glob_match(globs[i], path)) {
-          glob_used[i] = true;
-          chosen = true;
-        }
-      }
-      if (chosen) selected.push_back(signal);
+      if (const auto* signal = dynamic_cast<const SignalBase*>(child)) visit(*signal);
     } else if (const auto* inner = dynamic_cast<const Scope*>(child)) {
-      collect(*inner, globs, glob_used, selected);
+      enter(*inner);
+      stack.push_back({inner->children().begin(), inner->children().end()});
     }
   }
 }
@@ -96,7 +92,31 @@ std::vector<const SignalBase*> Tracer::select(const Simulation& simulation, std:
                                               const std::vector<std::string>& globs) {
   std::vector<bool> glob_used(globs.size(), false);
   std::vector<const SignalBase*> selected;
-  collect(simulation, globs, glob_used, selected);
+  const std::vector<PathGlob> patterns(globs.begin(), globs.end());
+  // Per scope being walked, the state of each pattern after "<scope's path>." (nothing at the root).
+  std::vector<std::vector<PathGlob::State>> scope_states(1);
+  for (const PathGlob& pattern : patterns) scope_states.back().push_back(pattern.start());
+  walk_signals(
+      simulation,
+      [&](const Scope& scope) {
+        std::vector<PathGlob::State> states;
+        states.reserve(patterns.size());
+        for (std::size_t i = 0; i < patterns.size(); ++i) {
+          states.push_back(patterns[i].advance(patterns[i].advance(scope_states.back()[i], scope.name()), "."));
+        }
+        scope_states.push_back(std::move(states));
+      },
+      [&](const SignalBase& signal) {
+        bool chosen = globs.empty();
+        for (std::size_t i = 0; i < patterns.size(); ++i) {
+          if (patterns[i].matches(patterns[i].advance(scope_states.back()[i], signal.name()))) {
+            glob_used[i] = true;
+            chosen = true;
+          }
+        }
+        if (chosen) selected.push_back(&signal);
+      },
+      [&] { scope_states.pop_back(); });
   for (std::size_t i = 0; i < globs.size(); ++i) {
     if (!glob_used[i]) {
       throw std::invalid_argument(fmt::format("{}: no signal matches '{}'", caller, globs[i]));
@@ -115,49 +135,80 @@ Tracer::Tracer(Simulation& simulation, WaveFormat format, const std::filesystem:
       writer_(make_wave_writer(format, path, vcd_timescale_of(simulation.resolution()))),
       start_time_(simulation.now_ticks()),
       traced_index_(selected_.size()) {
-  // Depth-first order keeps each scope's signals together, so every scope opens once.
-  std::vector<std::string_view> open;
-  std::size_t widest = 1;
-  for (const SignalBase* signal : selected_) {
-    const std::vector<std::string_view> chain = scope_chain(*signal);
-    std::size_t shared = 0;
-    while (shared < open.size() && shared < chain.size() && open[shared] == chain[shared]) ++shared;
-    for (; open.size() > shared; open.pop_back()) writer_->close_scope();
-    for (; open.size() < chain.size(); open.push_back(chain[open.size()])) writer_->open_scope(chain[open.size()]);
-
-    const WaveVarKind kind = signal->kind() == ObjectKind::wire ? WaveVarKind::wire : WaveVarKind::reg;
-    TracedSignal traced{signal, (signal->width() + 63) / 64, {}, value_namer_of(*signal), {},
-                        static_cast<std::uint32_t>(fields_.size()), 0};
-    if (const std::span<const PackedField> fields = signal->packed_fields(); fields.empty()) {
-      traced.bits = writer_->add_var(signal->name(), signal->width(), kind);
-    } else {
-      writer_->open_scope(signal->name());
-      declare_fields(fields, 0, kind);
-      writer_->close_scope();
-      traced.field_count = static_cast<std::uint32_t>(fields_.size()) - traced.first_field;
-    }
-    if (traced.namer != nullptr) {
-      const std::string name_var = signal->name() + "_name";
-      if (signal->parent()->find(name_var) != nullptr) {
-        throw std::invalid_argument(fmt::format("{}: cannot trace the names of '{}' as '{}': {} exists",
-                                                caller_of(format, path), signal->path(), name_var, signal->parent()->find(name_var)->path()));
-      }
-      traced.name = writer_->add_var(name_var, 1, WaveVarKind::string);
-    }
-    traced_index_.insert(signal, static_cast<std::uint32_t>(traced_.size()));
-    traced_.push_back(traced);
-    traced_paths_.push_back(signal->path());
-    widest = std::max(widest, signal->width());
-  }
+  // The same walk as select()'s meets the selected signals in the same order. A scope is
+  // opened when the first selected signal under it is met, and stays open while the walk
+  // is inside it; signals directly in the root go into a scope of their own (the root
+  // stands for it in `open`).
+  const std::string caller = caller_of(format, path);
+  std::vector<const Scope*> walked;  // the scopes the walk is in, below the root
+  std::vector<const Scope*> open;    // the scopes open in the file
+  std::size_t open_and_walked = 0;   // how many leading scopes the two have in common
+  std::size_t next = 0;
+  walk_signals(
+      simulation, [&](const Scope& scope) { walked.push_back(&scope); },
+      [&](const SignalBase& signal) {
+        if (next == selected_.size() || selected_[next] != &signal) return;
+        ++next;
+        const bool in_root = walked.empty();
+        const std::size_t shared = in_root ? static_cast<std::size_t>(!open.empty() && open.front() == &simulation)
+                                           : open_and_walked;
+        for (; open.size() > shared; open.pop_back()) writer_->close_scope();
+        if (in_root && open.empty()) {
+          writer_->open_scope(root_scope_name);
+          open.push_back(&simulation);
+        }
+        for (; !in_root && open.size() < walked.size(); open.push_back(walked[open.size()])) {
+          writer_->open_scope(walked[open.size()]->name());
+        }
+        open_and_walked = in_root ? 0 : walked.size();
+        declare(signal, caller);
+      },
+      [&] {
+        walked.pop_back();
+        open_and_walked = std::min(open_and_walked, walked.size());
+      });
   for (; !open.empty(); open.pop_back()) writer_->close_scope();
   selected_.clear();
   selected_.shrink_to_fit();
 
+  std::size_t widest = 1;
+  for (const TracedSignal& traced : traced_) widest = std::max(widest, traced.signal->width());
   aval_.resize((widest + 63) / 64);
   bval_.resize((widest + 63) / 64);
   field_aval_.resize((widest + 63) / 64);
   field_bval_.resize((widest + 63) / 64);
   for (const TracedSignal& traced : traced_) sample(traced);
+}
+
+void Tracer::declare(const SignalBase& signal, std::string_view caller) {
+  const WaveVarKind kind = signal.kind() == ObjectKind::wire ? WaveVarKind::wire : WaveVarKind::reg;
+  TracedSignal traced{&signal, (signal.width() + 63) / 64, {}, value_namer_of(signal), {},
+                      static_cast<std::uint32_t>(fields_.size()), 0};
+  if (const std::span<const PackedField> fields = signal.packed_fields(); fields.empty()) {
+    traced.bits = writer_->add_var(signal.name(), signal.width(), kind);
+  } else {
+    writer_->open_scope(signal.name());
+    declare_fields(fields, 0, kind);
+    writer_->close_scope();
+    traced.field_count = static_cast<std::uint32_t>(fields_.size()) - traced.first_field;
+  }
+  if (traced.namer != nullptr) {
+    const std::string name_var = signal.name() + "_name";
+    if (const Object* clash = signal.parent()->find(name_var)) {
+      throw std::invalid_argument(fmt::format("{}: cannot trace the names of '{}' as '{}': {} exists", caller,
+                                              signal.path(), name_var, clash->path()));
+    }
+    traced.name = writer_->add_var(name_var, 1, WaveVarKind::string);
+  }
+  traced_index_.insert(&signal, static_cast<std::uint32_t>(traced_.size()));
+  traced_.push_back(traced);
+}
+
+std::vector<std::string> Tracer::traced_paths() const {
+  std::vector<std::string> paths;
+  paths.reserve(traced_.size());
+  for (const TracedSignal& traced : traced_) paths.push_back(traced.signal->path());
+  return paths;
 }
 
 void Tracer::declare_fields(std::span<const PackedField> fields, std::size_t lsb, WaveVarKind kind) {

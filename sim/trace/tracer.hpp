@@ -42,8 +42,9 @@ class Tracer {
   Tracer(const Tracer&) = delete;
   Tracer& operator=(const Tracer&) = delete;
 
-  /// Hierarchical paths of the traced signals, in declaration order.
-  [[nodiscard]] const std::vector<std::string>& traced_paths() const { return traced_paths_; }
+  /// Hierarchical paths of the traced signals, in declaration order, spelled out on each
+  /// call (while the design exists).
+  [[nodiscard]] std::vector<std::string> traced_paths() const;
   /// The file being written.
   [[nodiscard]] const std::filesystem::path& path() const { return writer_->path(); }
   /// Hands what is buffered to the OS, e.g. to look at the file between run(duration) calls.
@@ -73,6 +74,7 @@ class Tracer {
 
   static std::vector<const SignalBase*> select(const Simulation& simulation, std::string_view caller,
                                                const std::vector<std::string>& globs);
+  void declare(const SignalBase& signal, std::string_view caller);
   void declare_fields(std::span<const PackedField> fields, std::size_t lsb, WaveVarKind kind);
   void sample(const TracedSignal& traced);
   void start_dump();
@@ -85,7 +87,6 @@ class Tracer {
   PointerIndex traced_index_;  // signal -> position in traced_
   std::vector<TracedSignal> traced_;
   std::vector<TracedField> fields_;
-  std::vector<std::string> traced_paths_;
   std::vector<std::uint64_t> aval_;  // scratch planes, sized for the widest signal
   std::vector<std::uint64_t> bval_;
   std::vector<std::uint64_t> field_aval_;  // scratch planes of one field

@@ -41,7 +41,27 @@ void WaveWriter::throw_undeclared(WaveVarId var) const {
                                       path_.string(), vars_.size()));
 }
 
-const std::string& WaveWriter::variable_path(WaveVarId var) const { return variable(var).path; }
+std::size_t WaveWriter::NameInScopeHash::operator()(const NameInScope& key) const {
+  return std::hash<std::string>{}(key.name) ^ (std::size_t{key.scope} * 0x9E3779B97F4A7C15U);
+}
+
+std::string WaveWriter::path_of(const Variable& var) const {
+  std::size_t length = var.name.size();
+  for (std::uint32_t scope = var.scope; scope != no_scope; scope = scopes_[scope].scope) {
+    length += scopes_[scope].name.size() + 1;
+  }
+  std::string path(length, '.');
+  std::size_t end = length - var.name.size();
+  path.replace(end, var.name.size(), var.name);
+  for (std::uint32_t scope = var.scope; scope != no_scope; scope = scopes_[scope].scope) {
+    const std::string& name = scopes_[scope].name;
+    end -= name.size() + 1;
+    path.replace(end, name.size(), name);
+  }
+  return path;
+}
+
+std::string WaveWriter::variable_path(WaveVarId var) const { return path_of(variable(var)); }
 
 void WaveWriter::require_phase(Phase phase, std::string_view action) const {
   if (phase_ == phase) return;
@@ -54,7 +74,10 @@ void WaveWriter::require_phase(Phase phase, std::string_view action) const {
 void WaveWriter::open_scope(std::string_view name) {
   require_phase(Phase::declaring, "open a scope");
   check_name(name, "scope");
-  scope_stack_.emplace_back(name);
+  NameInScope key{scope_stack_.empty() ? no_scope : scope_stack_.back(), std::string(name)};
+  const auto [entry, added] = scope_index_.try_emplace(key, static_cast<std::uint32_t>(scopes_.size()));
+  if (added) scopes_.push_back(std::move(key));
+  scope_stack_.push_back(entry->second);
   write_scope(name);
 }
 
@@ -80,10 +103,10 @@ WaveVarId WaveWriter::add_var(std::string_view name, std::size_t width, WaveVarK
   }
 
   Variable var{};
-  for (const std::string& scope : scope_stack_) var.path += scope + '.';
-  var.path += name;
-  if (!declared_paths_.insert(var.path).second) {
-    throw std::invalid_argument(fmt::format("{} variable '{}' is declared twice", format_, var.path));
+  var.name = name;
+  var.scope = scope_stack_.back();
+  if (!declared_.insert(NameInScope{var.scope, var.name}).second) {
+    throw std::invalid_argument(fmt::format("{} variable '{}' is declared twice", format_, path_of(var)));
   }
   var.width = static_cast<std::uint32_t>(width);
   var.kind = kind;
@@ -108,9 +131,10 @@ void WaveWriter::end_definitions(std::uint64_t time) {
   require_phase(Phase::declaring, "end the definitions");
   if (!scope_stack_.empty()) {
     throw std::logic_error(fmt::format("{} '{}': end_definitions() with scope '{}' still open", format_,
-                                       path_.string(), scope_stack_.back()));
+                                       path_.string(), scopes_[scope_stack_.back()].name));
   }
-  declared_paths_.clear();
+  scope_index_ = {};
+  declared_ = {};
   time_ = time;
   time_pending_ = false;
   write_dump_start(time);
@@ -137,7 +161,7 @@ void WaveWriter::change(WaveVarId id, std::span<const std::uint64_t> aval, std::
   const std::size_t words = words_for(var.width);
   if (var.kind == WaveVarKind::string || aval.size() != words || bval.size() != words) {
     throw std::invalid_argument(fmt::format("{} variable '{}' is {}: it cannot take planes of {} and {} words",
-                                            format_, var.path, describe(var), aval.size(), bval.size()));
+                                            format_, path_of(var), describe(var), aval.size(), bval.size()));
   }
   std::uint64_t* stored = &planes_[var.value_slot];
   const std::uint64_t mask = top_word_mask(var.width);
@@ -159,7 +183,7 @@ void WaveWriter::check_bit_width(WaveVarId id, std::size_t width) const {
   const Variable& var = variable(id);
   if (var.kind == WaveVarKind::string || var.width != width) {
     throw std::invalid_argument(fmt::format("{} variable '{}' is {}: it cannot take a {}-bit value", format_,
-                                            var.path, describe(var), width));
+                                            path_of(var), describe(var), width));
   }
 }
 
@@ -176,11 +200,11 @@ void WaveWriter::change_string(WaveVarId id, std::string_view text) {
   const Variable& var = variable(id);
   if (var.kind != WaveVarKind::string) {
     throw std::invalid_argument(
-        fmt::format("{} variable '{}' holds bits: it cannot take the text '{}'", format_, var.path, text));
+        fmt::format("{} variable '{}' holds bits: it cannot take the text '{}'", format_, path_of(var), text));
   }
   if (text.empty() || !printable_without_spaces(text)) {
     throw std::invalid_argument(fmt::format(
-        "{} string variable '{}' cannot take '{}': it needs printable ASCII without spaces", format_, var.path, text));
+        "{} string variable '{}' cannot take '{}': it needs printable ASCII without spaces", format_, path_of(var), text));
   }
   std::string& stored = strings_[var.value_slot];
   if (stored == text) return;

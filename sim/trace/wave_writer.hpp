@@ -14,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -84,11 +85,12 @@ class WaveWriter {
   /// "VCD" or "FST", as messages name the format.
   [[nodiscard]] std::string_view format() const { return format_; }
   /// The full dotted path of a declared variable ("top.fifo.count"), for messages.
-  [[nodiscard]] const std::string& variable_path(WaveVarId var) const;
+  [[nodiscard]] std::string variable_path(WaveVarId var) const;
 
  protected:
   struct Variable {
-    std::string path;
+    std::string name;
+    std::uint32_t scope;  // index into scopes_
     std::uint32_t width;
     WaveVarKind kind;
     std::uint32_t value_slot;  // offset into planes_ (bits) or index into strings_ (text)
@@ -128,6 +130,7 @@ class WaveWriter {
   void check_bit_width(WaveVarId var, std::size_t width) const;
   void check_name(std::string_view name, std::string_view what) const;
   std::string describe(const Variable& var) const;
+  std::string path_of(const Variable& var) const;
   void require_phase(Phase phase, std::string_view action) const;
   void write_value(std::uint32_t index);
   void write_pending_time();
@@ -137,11 +140,27 @@ class WaveWriter {
   VcdTimescale timescale_;
   Phase phase_ = Phase::declaring;
 
+  // A name within a scope: paths are kept as these links, never spelled out whole, so that
+  // a deep hierarchy costs memory and time in proportion to its size, not its depth squared.
+  struct NameInScope {
+    std::uint32_t scope;
+    std::string name;
+    bool operator==(const NameInScope&) const = default;
+  };
+  struct NameInScopeHash {
+    std::size_t operator()(const NameInScope& key) const;
+  };
+  static constexpr std::uint32_t no_scope = UINT32_MAX;
+
+  std::vector<NameInScope> scopes_;  // each scope once, however often it is opened; .scope is its parent
+  std::vector<std::uint32_t> scope_stack_;
   std::vector<Variable> vars_;
   std::vector<std::uint64_t> planes_;  // per bit variable: aval words, then bval words
   std::vector<std::string> strings_;
-  std::unordered_set<std::string> declared_paths_;  // to refuse a second variable of one path
-  std::vector<std::string> scope_stack_;
+  // While declaring: a scope opened again is the same scope, and a second variable of one
+  // path is refused.
+  std::unordered_map<NameInScope, std::uint32_t, NameInScopeHash> scope_index_;
+  std::unordered_set<NameInScope, NameInScopeHash> declared_;
 
   std::uint64_t time_ = 0;
   bool time_pending_ = false;  // time_ moved on but is not written yet

@@ -1,62 +1,19 @@
-// The strict VCD reader's memory, measured by counting this program's heap: reading a
-// file costs a small multiple of its size whatever its shape, and running out of memory
-// is a VcdParseError. The binary replaces the global operator new to count and to limit.
+// The strict VCD reader's memory, measured by counting this program's heap (heap_watch.hpp):
+// reading a file costs a small multiple of its size whatever its shape, and running out
+// of memory is a VcdParseError.
 
 #include "sim/trace/vcd_reader.hpp"
+#include "tests/trace/heap_watch.hpp"
 
 #include <gtest/gtest.h>
 #include <fmt/format.h>
-#include <malloc.h>
 
-#include <cstdlib>
-#include <limits>
-#include <new>
 #include <string>
-
-namespace {
-
-std::size_t live_bytes = 0;
-std::size_t peak_bytes = 0;
-std::size_t budget_bytes = std::numeric_limits<std::size_t>::max();
-
-}  // namespace
-
-void* operator new(std::size_t size) {
-  if (size > budget_bytes - live_bytes) throw std::bad_alloc();
-  void* block = std::malloc(size == 0 ? 1 : size);
-  if (block == nullptr) throw std::bad_alloc();
-  live_bytes += malloc_usable_size(block);
-  peak_bytes = std::max(peak_bytes, live_bytes);
-  return block;
-}
-
-void operator delete(void* block) noexcept {
-  if (block == nullptr) return;
-  live_bytes -= malloc_usable_size(block);
-  std::free(block);
-}
-
-void operator delete(void* block, std::size_t) noexcept { operator delete(block); }
 
 namespace tetra {
 namespace {
 
-// The heap a piece of work takes at its peak above what was live when it started,
-// optionally refusing allocations past a limit.
-class HeapWatch {
- public:
-  explicit HeapWatch(std::size_t limit = std::numeric_limits<std::size_t>::max()) : baseline_(live_bytes) {
-    peak_bytes = live_bytes;
-    if (limit < budget_bytes - baseline_) budget_bytes = baseline_ + limit;
-  }
-  ~HeapWatch() { budget_bytes = std::numeric_limits<std::size_t>::max(); }
-  HeapWatch(const HeapWatch&) = delete;
-  HeapWatch& operator=(const HeapWatch&) = delete;
-  [[nodiscard]] std::size_t peak() const { return peak_bytes - baseline_; }
-
- private:
-  std::size_t baseline_;
-};
+using testing::HeapWatch;
 
 // Tetra's own trace of a hierarchy `depth` levels deep, one variable in each level.
 std::string nested_scopes(int depth) {
