@@ -125,14 +125,28 @@ Ticks Scheduler::to_ticks(Duration delay) const {
   return static_cast<Ticks>(ticks);
 }
 
+namespace {
+[[noreturn, gnu::cold]] void throw_time_overflow(const Scheduler& scheduler, Duration delay) {
+  const ProcessId process = scheduler.current_process();
+  throw TimeOverflowError(scheduler.now(), process == kNoProcess ? std::string() : scheduler.process_path(process),
+                          fmt::format("{} from now is past the last time the simulation can count, {} (2^64 - 1 "
+                                      "ticks of {})",
+                                      delay, scheduler.to_duration(std::numeric_limits<Ticks>::max()),
+                                      scheduler.resolution()));
+}
+}  // namespace
+
 Ticks Scheduler::ticks_after(Duration delay) const {
-  const Femtoseconds ticks = exact_ticks(delay);
-  if (ticks > std::numeric_limits<Ticks>::max() - now_) [[unlikely]] {
-    throw TimeOverflowError(now(), current_process_ == kNoProcess ? std::string() : process_path(current_process_),
-                            fmt::format("{} from now is past the last time the simulation can count, {} (2^64 - 1 "
-                                        "ticks of {})",
-                                        delay, to_duration(std::numeric_limits<Ticks>::max()), resolution_));
+  // Every clock edge comes through here: a delay that fits 64 bits, a whole number of
+  // ticks, within the tick range, takes one division and no call.
+  const Femtoseconds fs = delay.in_femtoseconds();
+  if (fs >= 0 && fs <= std::numeric_limits<std::uint64_t>::max()) [[likely]] {
+    const auto narrow = static_cast<std::uint64_t>(fs);
+    const std::uint64_t ticks = narrow / resolution_fs_;
+    if (ticks * resolution_fs_ == narrow && ticks <= std::numeric_limits<Ticks>::max() - now_) return now_ + ticks;
   }
+  const Femtoseconds ticks = exact_ticks(delay);  // throws for a negative or fractional delay
+  if (ticks > std::numeric_limits<Ticks>::max() - now_) throw_time_overflow(*this, delay);
   return now_ + static_cast<Ticks>(ticks);
 }
 

@@ -87,6 +87,33 @@ TEST(Time, TicksBeyondTheCounterAreRefused) {
   EXPECT_THROW(Simulation too_coarse(Duration::femtoseconds(Femtoseconds{1} << 63)), std::invalid_argument);
 }
 
+TEST(Time, ADurationPastEverySimulationsCountIsRefusedByTheCoarsest) {
+  const Femtoseconds coarsest = (Femtoseconds{1} << 63) - 1;
+  const Femtoseconds last = Femtoseconds{std::numeric_limits<Ticks>::max()} * coarsest;
+  const Femtoseconds largest = (((Femtoseconds{1} << 126) - 1) << 1) + 1;  // 2^127 - 1
+  Simulation sim(Duration::femtoseconds(coarsest));
+  EXPECT_EQ(sim.to_ticks(Duration::femtoseconds(last)), std::numeric_limits<Ticks>::max());
+  EXPECT_THROW((void)sim.to_ticks(Duration::femtoseconds(last + coarsest)), std::out_of_range);
+  EXPECT_THROW((void)sim.to_ticks(Duration::femtoseconds(largest - largest % coarsest)), std::out_of_range);
+  EXPECT_THROW(sim.run(Duration::femtoseconds(last + coarsest)), TimeOverflowError);
+}
+
+TEST(Time, DelaysWithinSixtyFourBitsAreCheckedLikeAnyOther) {
+  // At 1 fs every delay below 2^64 fs is a whole number of ticks: only the end of the
+  // counter can refuse it, and it does, one tick past.
+  Simulation sim(1_fs);
+  sim.thread("sleeper", [&] {
+    wait(5_fs);
+    wait(18446744073709551610_fs);
+    wait(1_fs);
+  });
+  EXPECT_THROW(sim.run(), TimeOverflowError);
+  EXPECT_EQ(sim.now_ticks(), std::numeric_limits<Ticks>::max());
+  Simulation coarse(10_fs);
+  EXPECT_THROW(coarse.run(15_fs), std::invalid_argument);
+  EXPECT_THROW(coarse.run(Duration::femtoseconds(-10)), std::invalid_argument);
+}
+
 TEST(Time, AWaitPastTheLastTickIsALocatedError) {
   Simulation sim(1_ns);
   sim.thread("sleeper", [&] {
