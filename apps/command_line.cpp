@@ -6,14 +6,17 @@
 #include "apps/sweep_command.hpp"
 #include "apps/train_command.hpp"
 #include "sim/kernel/stop_request.hpp"
+#include "text/quoted_excerpt.hpp"
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <exception>
 #include <ostream>
 #include <streambuf>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
@@ -27,6 +30,44 @@ std::string command_name(const CLI::App& app) {
   return chosen.empty() ? "tetra" : "tetra " + chosen.front()->get_name();
 }
 
+bool printable(char character) { return character >= ' ' && character <= '~'; }
+
+// An argument that a message may not show as typed: unprintable, or too long to read.
+bool needs_excerpt(std::string_view argument) {
+  return argument.size() > kExcerptLength || !std::all_of(argument.begin(), argument.end(), printable);
+}
+
+void replace_all(std::string& text, std::string_view from, std::string_view to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
+// CLI11's own messages show the arguments they name as typed. Each argument (or the
+// value of `--option=value`) that is unprintable or too long appears as its quoted
+// excerpt instead, as every other message of Tetra quotes what a user gave; a byte left
+// unprintable (an argument CLI11 changed before naming it) is escaped on its own.
+std::string readable(std::string message, int argc, const char* const* argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view argument(argv[i]);
+    const std::size_t equals = argument.find('=');
+    for (const std::string_view part :
+         {argument, equals == std::string_view::npos ? std::string_view() : argument.substr(equals + 1)}) {
+      if (!part.empty() && needs_excerpt(part)) replace_all(message, part, quoted_excerpt(part));
+    }
+  }
+  std::string shown;
+  for (const char character : message) {
+    if (printable(character) || character == '\n') {
+      shown += character;
+    } else {
+      const std::string quoted = quoted_excerpt(std::string_view(&character, 1));
+      shown += quoted.substr(1, quoted.size() - 2);
+    }
+  }
+  return shown;
+}
+
 int parse_and_run(CLI::App& app, int argc, const char* const* argv, std::ostream& out,
                   std::ostream& err) {
   try {
@@ -36,7 +77,7 @@ int parse_and_run(CLI::App& app, int argc, const char* const* argv, std::ostream
     // Usage of the subcommand the user was typing, or of the whole command.
     const std::vector<CLI::App*> chosen = app.get_subcommands();
     const CLI::App& usage = chosen.empty() ? app : *chosen.front();
-    err << "tetra: " << error.what() << "\n\n" << usage.help();
+    err << "tetra: " << readable(error.what(), argc, argv) << "\n\n" << usage.help();
     return error.get_exit_code();
   } catch (const SimulationStopped& stop) {
     err << command_name(app) << ": " << stop.what() << "; the waveform is complete up to then\n";

@@ -454,7 +454,31 @@ class VcdParser {
 
 VcdReader VcdReader::parse(std::string_view text, std::string file) { return VcdParser(text, std::move(file)).parse(); }
 
+namespace {
+
+std::string_view file_kind(std::filesystem::file_type type) {
+  switch (type) {
+    case std::filesystem::file_type::directory: return "a directory";
+    case std::filesystem::file_type::fifo: return "a FIFO";
+    case std::filesystem::file_type::character: return "a character device";
+    case std::filesystem::file_type::block: return "a block device";
+    case std::filesystem::file_type::socket: return "a socket";
+    default: return "a special file";
+  }
+}
+
+}  // namespace
+
 VcdReader VcdReader::read(const std::filesystem::path& path) {
+  // Checked before opening: a FIFO would block the open, and a directory or a device
+  // would read as an empty or an endless file.
+  std::error_code no_status;
+  const std::filesystem::file_status status = std::filesystem::status(path, no_status);
+  if (!no_status && status.type() != std::filesystem::file_type::regular &&
+      status.type() != std::filesystem::file_type::not_found) {
+    throw std::invalid_argument(
+        fmt::format("cannot read VCD file '{}': it is {}, not a regular file", path.string(), file_kind(status.type())));
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw std::system_error(errno, std::generic_category(), fmt::format("cannot open VCD file '{}'", path.string()));

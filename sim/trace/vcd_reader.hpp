@@ -84,7 +84,8 @@ class VcdReader {
   /// Parses text; `file` only names it in errors. Throws VcdParseError, also when memory
   /// runs out.
   static VcdReader parse(std::string_view text, std::string file = "<vcd>");
-  /// Reads and parses a file; throws VcdParseError (std::system_error if it cannot be read).
+  /// Reads and parses a file; throws VcdParseError (std::system_error if it cannot be
+  /// opened, std::invalid_argument if it is not a regular file: a directory, a FIFO, a device).
   static VcdReader read(const std::filesystem::path& path);
 
   [[nodiscard]] const VcdTimescale& timescale() const { return timescale_; }

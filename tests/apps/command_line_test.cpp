@@ -55,6 +55,16 @@ TEST(NumberOptions, RefuseANanCostRatioAsNotANumber) {
             "tetra: --cost-ratio: expected a finite decimal number >= 0, found 'nan'");
 }
 
+TEST(ParseErrors, ShowAnArgumentThatCannotBeShownAsTypedAsItsQuotedExcerpt) {
+  EXPECT_EQ(parse_error({"decode", "--tokens", "2", "\x1b[2Jbad"}),
+            "tetra: The following argument was not expected: '\\x1b[2Jbad'");
+  EXPECT_EQ(parse_error({"decode", "--tokens", "2", std::string(100'000, 'a')}),
+            "tetra: The following argument was not expected: '" + std::string(40, 'a') + "'... (100000 bytes)");
+  EXPECT_EQ(parse_error({"decode", "--tokens", "2", "--mode=gr\x1b" "eedy"}),
+            "tetra: --mode: 'gr\\x1beedy' not in {greedy,sample}");
+  EXPECT_EQ(parse_error({"decode", "--tokens", "2", "--mode", "nope"}), "tetra: --mode: nope not in {greedy,sample}");
+}
+
 TEST(FileOptions, RefuseAnEmptyNameInsteadOfWritingNothing) {
   EXPECT_EQ(parse_error({"accel", "--tokens", "2", "--vcd", ""}),
             "tetra: --vcd: expected a file name, found ''");

@@ -6,6 +6,12 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace tetra {
 namespace {
@@ -67,6 +73,19 @@ TEST(VcdReader, LookupsNameWhatIsMissing) {
   expect_error<std::out_of_range>([&] { (void)vcd.variable("top.nothing"); }, "the VCD has no variable 'top.nothing'");
   expect_error<std::out_of_range>([&] { (void)vcd.value_at("top.clk", 2); }, "VCD variable 'top.clk' has no value at time 2");
   EXPECT_EQ(vcd.value_at("top.clk", 3), "1");
+}
+
+TEST(VcdReader, ReadsOnlyARegularFileNamingAnyOther) {
+  const std::string fifo = ::testing::TempDir() + "tetra_vcd_reader_fifo_" + std::to_string(::getpid());
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  for (const auto& [path, kind] : std::vector<std::pair<std::string, std::string>>{
+           {"/", "a directory"}, {fifo, "a FIFO"}, {"/dev/zero", "a character device"}}) {
+    expect_error<std::invalid_argument>([&] { (void)VcdReader::read(path); },
+                                        "cannot read VCD file '" + path + "': it is " + kind + ", not a regular file");
+  }
+  ::unlink(fifo.c_str());
+  expect_error<std::system_error>([] { (void)VcdReader::read("/nonexistent/run.vcd"); },
+                                  "cannot open VCD file '/nonexistent/run.vcd': No such file or directory");
 }
 
 TEST(VcdReader, KeepsWhatIsWrittenAndExtendsItWhenRead) {
