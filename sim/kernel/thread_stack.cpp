@@ -20,9 +20,10 @@ std::size_t page_size() {
   return size;
 }
 
-// Frames larger than this can jump over the guard and are not caught; 64 KiB of address
+// Without -fstack-clash-protection (which Tetra passes to the code built against it), a
+// frame larger than this can jump over the guard; a mebibyte of inaccessible address
 // space costs no memory.
-constexpr std::size_t kGuardBytes = 64 * 1024;
+constexpr std::size_t kGuardBytes = 1024 * 1024;
 
 StackOverflowLookup overflow_lookup = nullptr;
 struct sigaction previous_action {};

@@ -7,6 +7,7 @@
 
 #include "sim/kernel/simulation.hpp"
 #include "sim/module/module.hpp"
+#include "tests/kernel/large_frame.hpp"
 
 using namespace tetra;
 using namespace tetra::literals;
@@ -45,8 +46,29 @@ TEST(ThreadStackDeathTest, AnOverflowEndsTheProcessNamingTheThread) {
         sim.run();
         std::_Exit(neighbour_local == 42 ? 0 : 3);
       },
-      testing::KilledBySignal(SIGSEGV),
+      ::testing::KilledBySignal(SIGSEGV),
       "tetra: stack overflow in thread top\\.deep: its stack of 262144 bytes is full \\(ThreadHandle::stack_size");
+}
+
+TEST(ThreadStackDeathTest, AFrameLargerThanSixtyFourKibibytesIsCaughtInItsThread) {
+  // 512 KiB in one frame on a 256 KiB stack: its lowest bytes fall within the 1 MiB
+  // guard, even in code built without -fstack-clash-protection (stack_clash_test.cpp
+  // has larger frames). A 64 KiB guard let it jump into whatever lay below.
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        Simulation sim;
+        Module top(sim, "top");
+        int result = 0;
+        top.thread("wide", [&] {
+          wait(1_ns);
+          result = tetra::testing::through_large_frame<512 * 1024>(1);
+        });
+        sim.run();
+        std::_Exit(result == 1 ? 0 : 3);
+      },
+      ::testing::KilledBySignal(SIGSEGV),
+      "tetra: stack overflow in thread top\\.wide: its stack of 262144 bytes is full \\(ThreadHandle::stack_size");
 }
 
 TEST(ThreadStack, AThreadGivenALargerStackRecursesDeeper) {
