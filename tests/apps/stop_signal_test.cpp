@@ -1,5 +1,6 @@
-// Ctrl-C and kill on a running `tetra accel --vcd`: the real executable, in a process of
-// its own, so that the signal reaches it as it would from a terminal.
+// Ctrl-C and kill on a running `tetra accel --vcd` and `tetra cosim --rtl-vcd`: the real
+// executable, in a process of its own, so that the signal reaches it as it would from a
+// terminal.
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
@@ -31,16 +32,18 @@ struct StoppedRun {
   std::filesystem::path vcd;
 };
 
-// Starts `tetra accel --vcd` on a long decode, sends `signal_number` once the waveform
-// has started to reach the disk (so the simulation is running), and waits for the end.
-StoppedRun stop_tetra_accel(int signal_number) {
-  const std::string stem = std::filesystem::temp_directory_path() /
-                           ("tetra_stop_" + std::to_string(::getpid()) + "_" + std::to_string(signal_number));
+// Starts `tetra <command> --tokens 2000 --k 4 <vcd_option> <file>`, a long decode, sends
+// `signal_number` once the waveform has started to reach the disk (so the simulation is
+// running), and waits for the end.
+StoppedRun stop_tetra(const std::string& command, const std::string& vcd_option, int signal_number) {
+  const std::string stem = std::filesystem::temp_directory_path() / ("tetra_stop_" + command + "_" +
+                                                                     std::to_string(::getpid()) + "_" +
+                                                                     std::to_string(signal_number));
   StoppedRun run;
   run.vcd = stem + ".vcd";
   const std::string err_file = stem + ".err";
   std::filesystem::remove(run.vcd);
-  std::vector<std::string> arguments{TETRA_EXECUTABLE, "accel", "--tokens", "2000", "--k", "4", "--vcd",
+  std::vector<std::string> arguments{TETRA_EXECUTABLE, command, "--tokens", "2000", "--k", "4", vcd_option,
                                      run.vcd.string()};
   std::vector<char*> argv;
   for (std::string& argument : arguments) argv.push_back(argument.data());
@@ -78,10 +81,11 @@ StoppedRun stop_tetra_accel(int signal_number) {
   return run;
 }
 
-void expect_stopped_cleanly(int signal_number, const char* name, int exit_status) {
-  const StoppedRun run = stop_tetra_accel(signal_number);
+void expect_stopped_cleanly(const std::string& command, const std::string& vcd_option, int signal_number,
+                            const char* name, int exit_status) {
+  const StoppedRun run = stop_tetra(command, vcd_option, signal_number);
   EXPECT_EQ(run.exit_status, exit_status) << run.err;
-  EXPECT_NE(run.err.find(std::string("tetra accel: at ")), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("tetra " + command + ": at "), std::string::npos) << run.err;
   EXPECT_NE(run.err.find(std::string(": stopped by SIG") + name + "; the waveform is complete up to then"),
             std::string::npos)
       << run.err;
@@ -98,6 +102,14 @@ void expect_stopped_cleanly(int signal_number, const char* name, int exit_status
 
 }  // namespace
 
-TEST(StopSignal, CtrlCEndsTheRunWithACompleteWaveformAndStatus130) { expect_stopped_cleanly(SIGINT, "INT", 130); }
+TEST(StopSignal, CtrlCEndsTheRunWithACompleteWaveformAndStatus130) {
+  expect_stopped_cleanly("accel", "--vcd", SIGINT, "INT", 130);
+}
 
-TEST(StopSignal, KillEndsTheRunWithACompleteWaveformAndStatus143) { expect_stopped_cleanly(SIGTERM, "TERM", 143); }
+TEST(StopSignal, KillEndsTheRunWithACompleteWaveformAndStatus143) {
+  expect_stopped_cleanly("accel", "--vcd", SIGTERM, "TERM", 143);
+}
+
+TEST(StopSignal, CtrlCLeavesTheVerilatedModelsOwnWaveformComplete) {
+  expect_stopped_cleanly("cosim", "--rtl-vcd", SIGINT, "INT", 130);
+}
