@@ -162,7 +162,7 @@ void run_accel(const AccelArguments& arguments, std::ostream& out, std::ostream&
                      traffic.offchip_bytes, traffic.sram_bytes, traffic.macs,
                      baseline_traffic.offchip_bytes, baseline_traffic.sram_bytes, baseline_traffic.macs);
   out << fmt::format("energy per token ({}): {:.1f} nJ, {:.1f} nJ of it on rejected drafts (K = 0: {:.1f} nJ)\n",
-                     arguments.energy.preset, traffic.energy_pj / 1000, traffic.rejected_energy_pj / 1000,
+                     arguments.energy.preset_name(), traffic.energy_pj / 1000, traffic.rejected_energy_pj / 1000,
                      baseline_traffic.energy_pj / 1000);
   for (const std::string& file : {arguments.vcd_file, arguments.fst_file}) {
     if (!file.empty()) out << fmt::format("waveform: {}\n", file);

@@ -14,6 +14,7 @@
 #include "text/quoted_excerpt.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
@@ -73,10 +74,12 @@ Shard parse_shard(const std::string& text) {
 
 SweepGrid grid_of(const SweepArguments& arguments) {
   SweepGrid grid;
-  if (!arguments.grid_file.empty()) read_grid_file(arguments.grid_file, grid);
+  EnergyOptions energy;
+  if (!arguments.grid_file.empty()) energy = read_grid_file(arguments.grid_file, grid);
   for (const auto& [key, text] : arguments.axes) set_axis(grid, key, text);
-  grid.energy_preset = arguments.energy.preset;
-  grid.energy = arguments.energy.costs();
+  energy.override_with(arguments.energy);
+  grid.energy_preset = energy.preset_name();
+  grid.energy = energy.costs();
   if (!arguments.prompts.empty()) grid.prompt = arguments.prompts;
   if (!arguments.model_files.empty()) {
     grid.models.clear();
@@ -227,8 +230,8 @@ void add_sweep_command(CLI::App& app, std::ostream& out, std::ostream& progress)
   CLI::App* command = app.add_subcommand(
       "sweep", "Run a grid of accelerator decodes into a CSV of cycles, acceptance and speedups");
   command->add_option("--grid", arguments->grid_file,
-                      "TOML file of the grid (keys: models, lanes, mem_bw, mem_latency, draft_bw, "
-                      "mode, prompt, seed, k, tokens); options given too override its keys")
+                      fmt::format("TOML file of the grid (keys: {}); options given too override its keys",
+                                  fmt::join(grid_file_keys(), ", ")))
       ->check(non_empty_file_name());
   const auto add_list = [&](const std::string& key, const std::string& flag, const std::string& description) {
     command->add_option_function<std::string>(

@@ -123,6 +123,33 @@ std::vector<ModelPair> toml_model_pairs(const toml::node& node) {
   return models;
 }
 
+std::string toml_preset(const toml::node& node) {
+  const auto* name = node.as_string();
+  if (name == nullptr) refuse(kEnergyPresetKey, "expected the name of a preset, a string");
+  try {
+    return std::string(accel::energy_preset(name->get()).name);
+  } catch (const std::invalid_argument& error) {
+    refuse(kEnergyPresetKey, error.what());
+  }
+}
+
+// A cost in pJ: a TOML integer or float, finite and >= 0, as --mac-pj and the others take it.
+double toml_cost(std::string_view key, const toml::node& node) {
+  std::string text;
+  if (const auto* integer = node.as_integer()) {
+    text = std::to_string(integer->get());
+  } else if (const auto* floating = node.as_floating_point()) {
+    text = fmt::format("{}", floating->get());
+  } else {
+    refuse(key, "expected a number of picojoules");
+  }
+  try {
+    return parse_number<double>(text, 0.0, std::numeric_limits<double>::max());
+  } catch (const NumberError& error) {
+    refuse(key, error.what());
+  }
+}
+
 void require_pairs_distinct(const std::vector<ModelPair>& models) {
   if (models.empty()) refuse("models", "the list is empty");
   for (std::size_t i = 0; i < models.size(); ++i) {
@@ -274,7 +301,14 @@ void set_axis(SweepGrid& grid, std::string_view key, std::string_view text) {
   }
 }
 
-void read_grid_file(const std::filesystem::path& path, SweepGrid& grid) {
+std::vector<std::string> grid_file_keys() {
+  std::vector<std::string> keys = grid_keys();
+  keys.emplace_back(kEnergyPresetKey);
+  for (const EnergyCostOption& option : energy_cost_options()) keys.emplace_back(option.key);
+  return keys;
+}
+
+EnergyOptions read_grid_file(const std::filesystem::path& path, SweepGrid& grid) {
   const std::string file = path.string();
   toml::table table;
   try {
@@ -282,7 +316,9 @@ void read_grid_file(const std::filesystem::path& path, SweepGrid& grid) {
   } catch (const toml::parse_error& error) {
     throw GridError(fmt::format("{}:{}: {}", file, error.source().begin.line, error.description()));
   }
-  const std::vector<std::string> keys = grid_keys();
+  const std::vector<std::string> keys = grid_file_keys();
+  const auto costs = energy_cost_options();
+  EnergyOptions energy;
   for (const auto& [name, node] : table) {
     const std::string key(name.str());
     const std::string where = fmt::format("{}:{}", file, node.source().begin.line);
@@ -291,7 +327,13 @@ void read_grid_file(const std::filesystem::path& path, SweepGrid& grid) {
         throw GridError(fmt::format("unknown key {}; the keys are {}", quoted_excerpt(key),
                                     fmt::join(keys, ", ")));
       }
-      if (key == "models") {
+      const auto cost = std::find_if(costs.begin(), costs.end(),
+                                     [&key](const EnergyCostOption& option) { return option.key == key; });
+      if (cost != costs.end()) {
+        energy.*cost->cost = toml_cost(key, node);
+      } else if (key == kEnergyPresetKey) {
+        energy.preset = toml_preset(node);
+      } else if (key == "models") {
         grid.models = toml_model_pairs(node);
         require_pairs_distinct(grid.models);
       } else if (key == "prompt") {
@@ -306,6 +348,7 @@ void read_grid_file(const std::filesystem::path& path, SweepGrid& grid) {
       throw GridError(fmt::format("{}: {}", where, error.what()));
     }
   }
+  return energy;
 }
 
 std::vector<LoadedModelPair> check_grid(const SweepGrid& grid) {

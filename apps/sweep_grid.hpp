@@ -3,6 +3,8 @@
 // prompt, seed, K), the points they span in one fixed order, and the checks that refuse a
 // bad grid, naming its key, before any work starts.
 
+#include "apps/energy_options.hpp"
+
 #include "accel/accelerator_config.hpp"
 #include "accel/energy_model.hpp"
 #include "models/integer_model.hpp"
@@ -91,9 +93,17 @@ std::vector<std::string> grid_keys();
 /// "greedy,sample", "60" for tokens); throws GridError naming the key.
 void set_axis(SweepGrid& grid, std::string_view key, std::string_view text);
 
-/// Replaces the values that the TOML file `path` gives (every key optional); throws
-/// GridError naming the file, line and key for an unknown key or a bad value.
-void read_grid_file(const std::filesystem::path& path, SweepGrid& grid);
+/// The keys a TOML grid file may give: grid_keys(), then the energy model's
+/// (energy_preset, mac_pj, sram_pj, offchip_pj, as the options --energy-preset, --mac-pj,
+/// --sram-pj and --offchip-pj).
+std::vector<std::string> grid_file_keys();
+
+/// Replaces the values that the TOML file `path` gives (every key optional) and returns
+/// its energy keys, which are not axes (the caller puts the command line's over them and
+/// sets the grid's energy model). Throws GridError naming the file, line and key for an
+/// unknown key or a bad value: a preset that does not exist, a cost that is not a finite
+/// number >= 0.
+EnergyOptions read_grid_file(const std::filesystem::path& path, SweepGrid& grid);
 
 /// The models of one pair, loaded.
 struct LoadedModelPair {

@@ -220,10 +220,53 @@ TEST_F(SweepCommand, RefusesABadGridNamingTheKeyBeforeAnyWork) {
   std::ofstream(path("bad.toml")) << "k = [1, 2]\n\nlane = 4\n";
   EXPECT_EQ(refusal({"--grid", path("bad.toml")}),
             fmt::format("tetra sweep: error: {}:3: unknown key 'lane'; the keys are models, lanes, mem_bw, "
-                        "mem_latency, draft_bw, mode, prompt, seed, k, tokens\n",
+                        "mem_latency, draft_bw, mode, prompt, seed, k, tokens, energy_preset, mac_pj, "
+                        "sram_pj, offchip_pj\n",
                         path("bad.toml")));
   std::ofstream(path("empty.toml")) << "k = []\n";
   EXPECT_NE(refusal({"--grid", path("empty.toml")}).find("empty.toml:1: k: the list is empty"), std::string::npos);
+  const auto toml_refusal = [&](const std::string& text) {
+    std::ofstream(path("energy.toml")) << text;
+    return refusal({"--grid", path("energy.toml")});
+  };
+  const std::string file = path("energy.toml");
+  EXPECT_EQ(toml_refusal("k = 0\nenergy_preset = \"ddr9\"\n"),
+            fmt::format("tetra sweep: error: {}:2: energy_preset: energy preset 'ddr9' does not exist "
+                        "(presets: horowitz45, hbm2)\n",
+                        file));
+  EXPECT_EQ(toml_refusal("energy_preset = 45\n"),
+            fmt::format("tetra sweep: error: {}:1: energy_preset: expected the name of a preset, a string\n", file));
+  EXPECT_EQ(toml_refusal("mac_pj = -0.5\n"),
+            fmt::format("tetra sweep: error: {}:1: mac_pj: expected a finite decimal number >= 0, found '-0.5'\n",
+                        file));
+  EXPECT_EQ(toml_refusal("offchip_pj = inf\n"),
+            fmt::format("tetra sweep: error: {}:1: offchip_pj: expected a finite decimal number >= 0, found 'inf'\n",
+                        file));
+  EXPECT_EQ(toml_refusal("sram_pj = \"1.25\"\n"),
+            fmt::format("tetra sweep: error: {}:1: sram_pj: expected a number of picojoules\n", file));
+}
+
+TEST_F(SweepCommand, ATomlGridSetsTheEnergyModelAndOptionsOverrideItKeyByKey) {
+  // The energy model as the CSV's grid line records it.
+  const auto energy_of = [&](const std::string& csv) {
+    std::ifstream stream(csv);
+    std::string line;
+    std::getline(stream, line);
+    return nlohmann::json::parse(line.substr(line.find('{'))).at("energy");
+  };
+  std::ofstream(path("energy.toml")) << "k = 0\ntokens = 3\nenergy_preset = \"hbm2\"\nmac_pj = 0.5\nsram_pj = 2\n";
+  sweep({"--grid", path("energy.toml"), "--no-plots"}, {"-o", path("toml.csv")});
+  EXPECT_EQ(energy_of(path("toml.csv")),
+            (nlohmann::json{{"preset", "hbm2"}, {"mac_pj", 0.5}, {"sram_byte_pj", 2.0}, {"offchip_byte_pj", 3.97 * 8}}));
+  sweep({"--k", "0", "--tokens", "3", "--energy-preset", "hbm2", "--mac-pj", "0.5", "--sram-pj", "2", "--no-plots"},
+        {"-o", path("cli.csv")});
+  EXPECT_EQ(contents(path("toml.csv")), contents(path("cli.csv")));
+  // Another preset on the command line keeps the file's own costs; a cost replaces the file's.
+  sweep({"--grid", path("energy.toml"), "--energy-preset", "horowitz45", "--sram-pj", "3", "--no-plots"},
+        {"-o", path("both.csv")});
+  EXPECT_EQ(energy_of(path("both.csv")),
+            (nlohmann::json{{"preset", "horowitz45"}, {"mac_pj", 0.5}, {"sram_byte_pj", 3.0}, {"offchip_byte_pj", 162.5}}));
+  EXPECT_NE(rows_of(path("both.csv")).at(0).at("energy_pj_per_token"), rows_of(path("toml.csv")).at(0).at("energy_pj_per_token"));
 }
 
 TEST_F(SweepCommand, ProgressIsPlainLinesWhenStderrIsNotATerminal) {
