@@ -35,6 +35,7 @@ accept_unit|accept_unit|
 token_sampler|token_sampler|
 xorshift_generator|xorshift_generator|
 performance_counters|performance_counters|
+traffic_counters|traffic_counters|
 controller|controller|"
 
 printf '%-22s %9s %7s  %-34s %s\n' block cells flops "RAMs (words x bits)" "most frequent cells"

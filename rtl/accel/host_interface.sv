@@ -44,8 +44,9 @@ module host_interface
     return pushes == fault_push ? token ^ token_t'(1) : token;
   endfunction
 `else
+  // An assignment to the name, not `return`, which Yosys 0.23 (rtl/synthesize.sh) does not read.
   function automatic token_t stored(input token_t token);
-    return token;
+    stored = token;
   endfunction
 `endif
 

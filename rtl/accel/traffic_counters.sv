@@ -77,8 +77,9 @@ module traffic_counters
     return target_beats == fault_traffic ? 64'd1 : 64'd0;
   endfunction
 `else
+  // An assignment to the name, not `return`, which Yosys 0.23 (rtl/synthesize.sh) does not read.
   function automatic counter_t offchip_fault();
-    return '0;
+    offchip_fault = '0;
   endfunction
 `endif
 
