@@ -42,6 +42,15 @@ struct DeepDesign {
       }
     });
   }
+  DeepDesign(const DeepDesign&) = delete;
+  DeepDesign& operator=(const DeepDesign&) = delete;
+  // Children leave their parents as they go, so the deepest go first.
+  ~DeepDesign() {
+    while (!levels.empty()) {
+      signals.pop_back();
+      levels.pop_back();
+    }
+  }
 };
 
 std::size_t count(const std::string& text, std::string_view what) {
