@@ -15,11 +15,14 @@
 #include <boost/coroutine2/coroutine.hpp>
 #include <fmt/format.h>
 
+#include "sim/kernel/combinational_loop.hpp"
 #include "sim/kernel/errors.hpp"
 #include "sim/kernel/object.hpp"
 #include "sim/kernel/signal.hpp"
 #include "sim/kernel/stop_request.hpp"
 #include "sim/kernel/thread_stack.hpp"
+#include "sim/kernel/unknown_origin.hpp"
+#include "sim/values/errors.hpp"
 
 #if defined(__SANITIZE_ADDRESS__)
 // The installed Boost.Context library is built for the assembly back end only, so the
@@ -552,10 +555,18 @@ void Scheduler::throw_delta_limit() const {
     culprits += fmt::format("{}{} (driven by {})", listed == 1 ? "" : ", ", signal->path(),
                             process_path(signal->driver_process()));
   }
+  // The changing signals may all be downstream of the loop: the loop is named apart.
+  const std::vector<const SignalBase*> cycle = find_combinational_loop(*this, changing);
+  std::string loop;
+  for (std::size_t i = 0; i + 1 < cycle.size(); ++i) {
+    loop += fmt::format("{}{} (driven by {}) -> ", i == 0 ? "loop: " : "", cycle[i]->path(),
+                        process_path(cycle[i]->driver_process()));
+  }
+  if (!cycle.empty()) loop += cycle.back()->path() + "; ";
   throw DeltaCycleLimitError(now(), "",
-                             fmt::format("delta-cycle limit of {} reached (a combinational loop?); signals still "
+                             fmt::format("delta-cycle limit of {} reached (a combinational loop?); {}signals still "
                                          "changing: {}",
-                                         delta_limit_, culprits.empty() ? std::string("none (events only)") : culprits));
+                                         delta_limit_, loop, culprits.empty() ? std::string("none (events only)") : culprits));
 }
 
 void Scheduler::throw_zero_delay_limit() const {
@@ -664,6 +675,9 @@ std::exception_ptr Scheduler::locate(std::exception_ptr error) const {
     std::rethrow_exception(error);
   } catch (const SimulationError&) {
     return error;
+  } catch (const UnknownValueError& cause) {
+    return std::make_exception_ptr(ProcessError(
+        now(), process_path(current_process_), cause.what() + unknown_origin(*this, current_process_), error));
   } catch (const std::exception& cause) {
     return std::make_exception_ptr(ProcessError(now(), process_path(current_process_), cause.what(), error));
   } catch (...) {

@@ -107,6 +107,12 @@ public:
   void set_stack_size(ProcessId id, std::size_t bytes);
   /// Hierarchical name of a process ("top.fifo.push").
   [[nodiscard]] std::string process_path(ProcessId id) const;
+  /// The scope that declared process `id`.
+  [[nodiscard]] const Scope& process_owner(ProcessId id) const { return *infos_.at(id).owner; }
+  /// True when process `id` is a thread, false for a method.
+  [[nodiscard]] bool is_thread(ProcessId id) const { return slots_.at(id).is_thread; }
+  /// The events of a method process's static sensitivity, once the design is elaborated.
+  [[nodiscard]] std::span<const Event* const> process_events(ProcessId id) const { return infos_.at(id).events; }
   /// The process being run, or kNoProcess.
   [[nodiscard]] ProcessId current_process() const { return current_process_; }
   /// Fires in the read-only region of every time slot: sensitivity for monitors.

@@ -46,6 +46,12 @@ public:
   [[nodiscard]] const Event& changed() const { return *changed_; }
   /// Sensitivity to any change (lets a signal appear in sensitive(...)).
   operator EventRef() const { return *changed_; }  // NOLINT: implicit by design
+  /// The tick of the last change of value (0 before any).
+  [[nodiscard]] Ticks changed_at() const { return core_->changed_at; }
+  /// The posedge (`rising`) or negedge event of a one-bit signal, nullptr for a wider one
+  /// (for diagnostics that relate sensitivity to signals; posedge() and negedge() are
+  /// the typed way).
+  [[nodiscard]] virtual const Event* edge_event(bool rising) const = 0;
   /// The process that writes this signal, or kNoProcess.
   [[nodiscard]] ProcessId driver_process() const { return core_->writer; }
   /// The port or object declared as this signal's driver at elaboration, or nullptr.
@@ -143,6 +149,13 @@ public:
   [[nodiscard]] const Event& negedge() const requires(value_width == 1) { return edges_.negedge; }
 
   [[nodiscard]] std::size_t width() const override { return value_width; }
+  [[nodiscard]] const Event* edge_event(bool rising) const override {
+    if constexpr (value_width == 1) {
+      return rising ? &edges_.posedge : &edges_.negedge;
+    } else {
+      return nullptr;
+    }
+  }
   [[nodiscard]] std::span<const PackedField> packed_fields() const override { return packed_fields_of<T>(); }
   void read_planes(std::span<std::uint64_t> aval, std::span<std::uint64_t> bval) const override {
     for (std::size_t i = 0; i < ValueTraits<T>::words; ++i) {
@@ -166,15 +179,17 @@ protected:
   }
 
   /// Makes the next value of `state` the current one if it differs, and triggers the
-  /// events; `observing` is the scheduler's observing(), read once per commit loop. A
+  /// events; `now` (the time of the change) and `observing` (the scheduler's
+  /// observing()) are read once per commit loop. A
   /// change touches the signal object only for its events: a one-bit signal's edges,
   /// or a "changed" event that somebody listens to.
-  static void apply_next(SignalState<T>& state, bool observing) {
+  static void apply_next(SignalState<T>& state, Ticks now, bool observing) {
     // Compared in memory: most commits find no change (a register rewritten with its
     // value), and that path is then a load and a compare.
     if (same_value(state.next, state.current)) return;
     state.previous = state.current;
     state.current = state.next;
+    state.changed_at = now;
     if constexpr (value_width == 1) static_cast<BasicSignal&>(*state.signal).trigger_edges(state);
     if (state.changed_listened) state.scheduler->notify_next_delta(static_cast<BasicSignal&>(*state.signal).changed_);
     if (observing) [[unlikely]] note_change(state);
@@ -273,19 +288,20 @@ private:
   static void commit_signals(SignalCore* const* first, SignalCore* const* last) {
     if (first == last) return;
     // One loop per answer, so that a commit does not test it for every changed signal.
-    if ((*first)->scheduler->observing()) {
-      commit_each<true>(first, last);
+    const Scheduler& scheduler = *(*first)->scheduler;
+    if (scheduler.observing()) {
+      commit_each<true>(first, last, scheduler.now_ticks());
     } else {
-      commit_each<false>(first, last);
+      commit_each<false>(first, last, scheduler.now_ticks());
     }
   }
   template <bool observing>
-  static void commit_each(SignalCore* const* first, SignalCore* const* last) {
+  static void commit_each(SignalCore* const* first, SignalCore* const* last, Ticks now) {
     // Last written first: those states are the likeliest to be still in the L1 cache.
     // A clocked register's commit is about ten instructions, so the loop's own count:
     // unrolling saves about two per register.
 #pragma GCC unroll 4
-    while (last != first) BasicSignal<T>::apply_next(static_cast<SignalState<T>&>(**--last), observing);
+    while (last != first) BasicSignal<T>::apply_next(static_cast<SignalState<T>&>(**--last), now, observing);
   }
 };
 

@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "sim/kernel/event.hpp"
+#include "sim/kernel/time.hpp"
 
 namespace tetra {
 
@@ -27,6 +28,9 @@ struct SignalCore {
   // value no driver has: a clocked register's write then checks both its driver and
   // that it needs no queuing with one comparison.
   ProcessId clocked_writer = kNotClocked;
+  // The tick of the last change of value (0 before any), for diagnostics: where an X
+  // came from (unknown_origin.hpp). One store per change, none per unchanged commit.
+  Ticks changed_at = 0;
   std::uint8_t update_state = 0;
   bool noted_changed = false;     // already reported to the step observers in this slot
   bool changed_listened = false;  // the "changed" event's listened(), mirrored by the scheduler

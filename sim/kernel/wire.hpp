@@ -63,7 +63,7 @@ private:
     for (; first != last; ++first) {
       auto& state = static_cast<SignalState<T>&>(**first);
       state.next = static_cast<const Wire&>(*state.signal).resolve();
-      BasicSignal<T>::apply_next(state, state.scheduler->observing());
+      BasicSignal<T>::apply_next(state, state.scheduler->now_ticks(), state.scheduler->observing());
     }
   }
 

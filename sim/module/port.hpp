@@ -11,6 +11,7 @@
 
 #include "sim/kernel/errors.hpp"
 #include "sim/kernel/signal.hpp"
+#include "sim/kernel/signal_binding.hpp"
 #include "sim/kernel/wire.hpp"
 #include "sim/module/module.hpp"
 
@@ -20,12 +21,12 @@ namespace tetra {
 enum class PortDirection { in, out, inout };
 
 /// What every port has: its direction and its binding state, for checks and introspection.
-class PortBase : public Object {
+class PortBase : public Object, public SignalBinding {
 public:
   /// The port's direction.
   [[nodiscard]] PortDirection direction() const { return direction_; }
-  /// The signal the port reaches after elaboration (through parent ports), or nullptr.
-  [[nodiscard]] virtual const SignalBase* bound_signal() const = 0;
+  // bound_signal() (SignalBinding): the signal the port reaches after elaboration
+  // (through parent ports), or nullptr.
 
 protected:
   PortBase(Module& owner, std::string_view name, PortDirection direction)

@@ -171,6 +171,7 @@ TEST(ClockedCommit, ALoopThroughAClockedProcessNamesItsRegister) {
   });
   tetra::testing::expect_error<DeltaCycleLimitError>([&] { sim.run(); },
                                                       "at 3 ns: delta-cycle limit of 20 reached (a combinational loop?); "
+                                                      "loop: t (driven by toggler) -> t; "
                                                       "signals still changing: t (driven by toggler)");
 }
 

@@ -104,6 +104,35 @@ TEST(Scheduler, DeltaLimitNamesTheLoopingSignalsAndDrivers) {
   }
 }
 
+// Two methods feeding each other, with fan-out downstream: when the limit strikes, the
+// signals still changing are one of the loop's and the downstream ones, so the loop is
+// named on its own.
+TEST(Scheduler, DeltaLimitNamesTheLoopApartFromTheDownstreamSignals) {
+  Simulation sim;
+  sim.set_delta_limit(50);
+  Signal<Logic> enable(sim, "enable", L0), a(sim, "a", L0), b(sim, "b", L0);
+  Signal<Logic> a_copy(sim, "a_copy", L0), a_inverse(sim, "a_inverse", L1), b_copy(sim, "b_copy", L0);
+  sim.method("invert", [&] { b.write(enable.read() == L1 ? ~a.read() : a.read()); }).sensitive(enable, a);
+  sim.method("follow", [&] { a.write(b.read()); }).sensitive(b);
+  sim.method("watch_a", [&] {
+    a_copy.write(a.read());
+    a_inverse.write(~a.read());
+  }).sensitive(a);
+  sim.method("watch_b", [&] { b_copy.write(b.read()); }).sensitive(b);
+  sim.thread("stimulus", [&] {
+    wait(3_ns);
+    enable.write(L1);
+  });
+  try {
+    sim.run();
+    FAIL() << "expected a DeltaCycleLimitError";
+  } catch (const DeltaCycleLimitError& error) {
+    EXPECT_EQ(std::string(error.what()),
+      "at 3 ns: delta-cycle limit of 50 reached (a combinational loop?); loop: a (driven by follow) -> b (driven "
+      "by invert) -> a; signals still changing: a (driven by follow), b_copy (driven by watch_b)");
+  }
+}
+
 TEST(Scheduler, AThreadWaitingZeroInALoopHitsTheDeltaLimit) {
   // Each wait(0) ends the slot and enters it again at the same time: without a limit on
   // those, the run would spin at 2 ns forever.
