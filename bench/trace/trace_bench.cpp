@@ -95,7 +95,7 @@ Register plus(const Register& a, const Register& b) {
 }
 
 template <class Register>
-void BM_Ring(benchmark::State& state, Tracing tracing) {
+void ring(benchmark::State& state, Tracing tracing) {
   const std::filesystem::path file = std::filesystem::temp_directory_path() / fmt::format("tetra_trace_bench_{}.vcd", ::getpid());
   for (auto _ : state) {
     state.PauseTiming();
@@ -130,11 +130,13 @@ void BM_Ring(benchmark::State& state, Tracing tracing) {
   std::filesystem::remove(file);
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * ring_cycles));
 }
-BENCHMARK_CAPTURE(BM_Ring<Vec<16>>, untraced, Tracing::none)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Ring<Vec<16>>, traced_to_dev_null, Tracing::to_null)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Ring<Vec<16>>, traced_to_file, Tracing::to_file)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Ring<Nibbles>, struct_untraced, Tracing::none)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Ring<Nibbles>, struct_traced_to_dev_null, Tracing::to_null)->Unit(benchmark::kMillisecond);
+void BM_Ring(benchmark::State& state, Tracing tracing) { ring<Vec<16>>(state, tracing); }
+void BM_StructRing(benchmark::State& state, Tracing tracing) { ring<Nibbles>(state, tracing); }
+BENCHMARK_CAPTURE(BM_Ring, untraced, Tracing::none)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Ring, traced_to_dev_null, Tracing::to_null)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Ring, traced_to_file, Tracing::to_file)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_StructRing, untraced, Tracing::none)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_StructRing, traced_to_dev_null, Tracing::to_null)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace tetra
