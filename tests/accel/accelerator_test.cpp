@@ -7,6 +7,7 @@
 #include "models/model_file.hpp"
 #include "models/vocabulary.hpp"
 #include "sim/kernel/thread.hpp"
+#include "tests/support/shipped_models.hpp"
 
 #include <gtest/gtest.h>
 
@@ -18,20 +19,10 @@
 namespace tetra::accel {
 namespace {
 
+using testing::shipped_model;
+
 using models::DecodeMode;
 using models::ModelRole;
-
-const models::IntegerModelParameters& target_parameters() {
-  static const models::IntegerModelParameters parameters =
-      models::load_model(models::default_model_path(ModelRole::target), ModelRole::target);
-  return parameters;
-}
-
-const models::IntegerModelParameters& draft_parameters() {
-  static const models::IntegerModelParameters parameters =
-      models::load_model(models::default_model_path(ModelRole::draft), ModelRole::draft);
-  return parameters;
-}
 
 const std::vector<std::string>& prompts() {
   static const std::vector<std::string> texts{
@@ -41,8 +32,8 @@ const std::vector<std::string>& prompts() {
 }
 
 models::DecodeResult reference(const std::vector<models::Token>& prompt, const RunParameters& run) {
-  static const models::IntegerModel target(target_parameters());
-  static const models::IntegerModel draft(draft_parameters());
+  static const models::IntegerModel target(shipped_model(ModelRole::target));
+  static const models::IntegerModel draft(shipped_model(ModelRole::draft));
   const models::DecodeOptions options{run.new_tokens, run.draft_length, run.mode, run.seed};
   return models::decode_speculative(target, draft, prompt, options);
 }
@@ -52,7 +43,7 @@ void expect_matches_reference(const std::string& text, const RunParameters& run,
                               const HardwareParameters& hardware = {}) {
   const std::vector<models::Token> prompt = models::Vocabulary::encode(text);
   const AcceleratorRun measured =
-      run_accelerator(target_parameters(), draft_parameters(), hardware, prompt, run);
+      run_accelerator(shipped_model(ModelRole::target), shipped_model(ModelRole::draft), hardware, prompt, run);
   const models::DecodeResult expected = reference(prompt, run);
   SCOPED_TRACE(::testing::Message() << "prompt \"" << text << "\", K " << run.draft_length
                                     << ", seed " << run.seed << ", lanes " << hardware.lanes);
@@ -103,8 +94,8 @@ TEST(Accelerator, DraftLengthsAboveTheLaneCountTakeSeveralWeightPasses) {
 // iterations the reference decoder performs (greedy: every pick takes 4 cycles).
 std::uint64_t contract_cycles(const std::vector<models::Token>& prompt, const RunParameters& run,
                               const HardwareParameters& hardware) {
-  const models::ModelShape& target = target_parameters().shape;
-  const models::ModelShape& draft = draft_parameters().shape;
+  const models::ModelShape& target = shipped_model(ModelRole::target).shape;
+  const models::ModelShape& draft = shipped_model(ModelRole::draft).shape;
   const auto beats = [](const models::ModelShape& shape, std::size_t bytes) {
     return (shape.hidden * shape.hidden_inputs() + shape.vocabulary * shape.hidden) / bytes;
   };
@@ -112,8 +103,8 @@ std::uint64_t contract_cycles(const std::vector<models::Token>& prompt, const Ru
                               std::size_t latency, std::size_t pass_beats) {
     return positions * shape.context + latency + pass_beats + positions * shape.vocabulary + 6;
   };
-  static const models::IntegerModel target_model(target_parameters());
-  static const models::IntegerModel draft_model(draft_parameters());
+  static const models::IntegerModel target_model(shipped_model(ModelRole::target));
+  static const models::IntegerModel draft_model(shipped_model(ModelRole::draft));
   models::SpeculativeDecoder decoder(target_model, draft_model, run.mode, run.seed);
   std::vector<models::Token> history = prompt;
   std::size_t emitted = 0;
@@ -143,7 +134,7 @@ TEST(Accelerator, GreedyCycleCountsFollowTheContract) {
     for (std::size_t k : {0, 1, 4}) {
       const RunParameters run{15, k, DecodeMode::greedy, 1};
       const AcceleratorRun measured =
-          run_accelerator(target_parameters(), draft_parameters(), hardware, prompt, run);
+          run_accelerator(shipped_model(ModelRole::target), shipped_model(ModelRole::draft), hardware, prompt, run);
       EXPECT_EQ(measured.counters.cycles, contract_cycles(prompt, run, hardware))
           << "K " << k << ", lanes " << hardware.lanes;
     }
@@ -153,7 +144,7 @@ TEST(Accelerator, GreedyCycleCountsFollowTheContract) {
 TEST(Accelerator, SpeculationBeatsTheAutoregressiveBaselineOnTheSameHardware) {
   const std::vector<models::Token> prompt = models::Vocabulary::encode("This program is free");
   const auto cycles = [&](std::size_t k) {
-    return run_accelerator(target_parameters(), draft_parameters(), {}, prompt,
+    return run_accelerator(shipped_model(ModelRole::target), shipped_model(ModelRole::draft), {}, prompt,
                            {40, k, DecodeMode::greedy, 1})
         .counters.cycles;
   };
@@ -163,7 +154,7 @@ TEST(Accelerator, SpeculationBeatsTheAutoregressiveBaselineOnTheSameHardware) {
 TEST(Accelerator, HardwareThatDoesNotFitTheModelsIsRejectedWithTheReason) {
   const auto message = [](const HardwareParameters& hardware) {
     try {
-      run_accelerator(target_parameters(), draft_parameters(), hardware, {},
+      run_accelerator(shipped_model(ModelRole::target), shipped_model(ModelRole::draft), hardware, {},
                       {1, 0, DecodeMode::greedy, 1});
     } catch (const std::invalid_argument& error) {
       return std::string(error.what());
@@ -182,7 +173,7 @@ TEST(Accelerator, HardwareThatDoesNotFitTheModelsIsRejectedWithTheReason) {
 TEST(Accelerator, RunParametersOutsideTheirRangesAreRejected) {
   const auto message = [](const RunParameters& run) {
     try {
-      run_accelerator(target_parameters(), draft_parameters(), {}, {}, run);
+      run_accelerator(shipped_model(ModelRole::target), shipped_model(ModelRole::draft), {}, {}, run);
     } catch (const std::invalid_argument& error) {
       return std::string(error.what());
     }
@@ -197,7 +188,7 @@ TEST(Accelerator, RunParametersOutsideTheirRangesAreRejected) {
 TEST(Accelerator, OutputBackPressureStallsTheControllerWithoutChangingTokens) {
   const std::vector<models::Token> prompt = models::Vocabulary::encode("Licensed under the");
   const RunParameters run{140, 4, DecodeMode::sample, 21};
-  AcceleratorBench bench(target_parameters(), draft_parameters(), {});
+  AcceleratorBench bench(shipped_model(ModelRole::target), shipped_model(ModelRole::draft), {});
   std::vector<models::Token> received;
   std::mt19937_64 traffic(5);
   std::bernoulli_distribution coin(0.3);
@@ -221,7 +212,7 @@ TEST(Accelerator, OutputBackPressureStallsTheControllerWithoutChangingTokens) {
   bench.sim.run();
   const CounterValues blocked = read_counters(bench);
   const AcceleratorRun free_flowing =
-      run_accelerator(target_parameters(), draft_parameters(), {}, prompt, run);
+      run_accelerator(shipped_model(ModelRole::target), shipped_model(ModelRole::draft), {}, prompt, run);
   EXPECT_EQ(received, reference(prompt, run).tokens);
   EXPECT_GT(blocked.stall_cycles, free_flowing.counters.stall_cycles + 1000);
   EXPECT_EQ(blocked.cycles - blocked.stall_cycles,

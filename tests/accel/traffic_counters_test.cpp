@@ -8,6 +8,7 @@
 #include "models/integer_model.hpp"
 #include "models/model_file.hpp"
 #include "models/vocabulary.hpp"
+#include "tests/support/shipped_models.hpp"
 
 #include <gtest/gtest.h>
 
@@ -19,24 +20,14 @@
 namespace tetra::accel {
 namespace {
 
+using testing::shipped_model;
+
 using models::DecodeMode;
 using models::ModelRole;
 
-const models::IntegerModelParameters& target_parameters() {
-  static const models::IntegerModelParameters parameters =
-      models::load_model(models::default_model_path(ModelRole::target), ModelRole::target);
-  return parameters;
-}
-
-const models::IntegerModelParameters& draft_parameters() {
-  static const models::IntegerModelParameters parameters =
-      models::load_model(models::default_model_path(ModelRole::draft), ModelRole::draft);
-  return parameters;
-}
-
 AcceleratorRun run(const std::string& text, const RunParameters& parameters,
                    const HardwareParameters& hardware = {}) {
-  return run_accelerator(target_parameters(), draft_parameters(), hardware,
+  return run_accelerator(shipped_model(ModelRole::target), shipped_model(ModelRole::draft), hardware,
                          models::Vocabulary::encode(text), parameters);
 }
 
@@ -57,8 +48,8 @@ TEST(TrafficCounters, OneTargetTokenCountsOnePassByHand) {
 // decoder rejects it (checked below), so a second iteration of K = 0 follows.
 TEST(TrafficCounters, ARejectedDraftTokenCountsItsDraftStepAndItsVerifyPositionByHand) {
   const std::vector<models::Token> prompt = models::Vocabulary::encode("the ");
-  static const models::IntegerModel target_model(target_parameters());
-  static const models::IntegerModel draft_model(draft_parameters());
+  static const models::IntegerModel target_model(shipped_model(ModelRole::target));
+  static const models::IntegerModel draft_model(shipped_model(ModelRole::draft));
   models::SpeculativeDecoder reference(target_model, draft_model, DecodeMode::greedy, 1);
   ASSERT_EQ(reference.iterate(prompt, 1).accepted, 0u) << "the hand count assumes a rejection";
 
@@ -88,15 +79,15 @@ TEST(TrafficCounters, ARejectedDraftTokenCountsItsDraftStepAndItsVerifyPositionB
 // (greedy, so that every pick reads one score entry).
 TrafficCounts independent_count(const std::vector<models::Token>& prompt, const RunParameters& parameters,
                                 const HardwareParameters& hardware) {
-  const models::ModelShape& target = target_parameters().shape;
-  const models::ModelShape& draft = draft_parameters().shape;
+  const models::ModelShape& target = shipped_model(ModelRole::target).shape;
+  const models::ModelShape& draft = shipped_model(ModelRole::draft).shape;
   const auto weights = [](const models::ModelShape& shape) {
     return shape.hidden * shape.hidden_inputs() + shape.vocabulary * shape.hidden;
   };
   const std::uint64_t scores = target.vocabulary * 7;  // one position's entries
   const std::uint64_t pick = 14;                       // one entry of both stores
-  static const models::IntegerModel target_model(target_parameters());
-  static const models::IntegerModel draft_model(draft_parameters());
+  static const models::IntegerModel target_model(shipped_model(ModelRole::target));
+  static const models::IntegerModel draft_model(shipped_model(ModelRole::draft));
   models::SpeculativeDecoder decoder(target_model, draft_model, parameters.mode, parameters.seed);
   std::vector<models::Token> history = prompt;
   TrafficCounts counts;

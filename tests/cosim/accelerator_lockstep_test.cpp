@@ -18,21 +18,16 @@
 #include "models/vocabulary.hpp"
 #include "sim/cosim/errors.hpp"
 #include "sim/kernel/simulation.hpp"
+#include "tests/support/shipped_models.hpp"
 
 namespace tetra::accel {
 namespace {
 
+using testing::shipped_model;
+
 using models::ModelRole;
 using models::Token;
 using namespace tetra::literals;
-
-const models::IntegerModelParameters& model(ModelRole role) {
-  static const models::IntegerModelParameters target =
-      models::load_model(models::default_model_path(ModelRole::target), ModelRole::target);
-  static const models::IntegerModelParameters draft =
-      models::load_model(models::default_model_path(ModelRole::draft), ModelRole::draft);
-  return role == ModelRole::target ? target : draft;
-}
 
 RtlConfiguration rtl_configuration(const HardwareParameters& hardware) {
   return {models::default_model_path(ModelRole::target), models::default_model_path(ModelRole::draft), hardware, {}};
@@ -104,8 +99,8 @@ std::function<bool(std::uint64_t)> out_ready(const LockstepCase& lockstep_case) 
 }
 
 std::vector<Token> reference_tokens(const LockstepCase& lockstep_case) {
-  static const models::IntegerModel target(model(ModelRole::target));
-  static const models::IntegerModel draft(model(ModelRole::draft));
+  static const models::IntegerModel target(shipped_model(ModelRole::target));
+  static const models::IntegerModel draft(shipped_model(ModelRole::draft));
   const RunParameters& run = lockstep_case.run;
   return models::decode_speculative(target, draft, lockstep_case.prompt,
                                     {run.new_tokens, run.draft_length, run.mode, run.seed})
@@ -121,7 +116,7 @@ TEST_P(GeneratedCase, RunsInLockstepWithZeroDivergences) {
   SCOPED_TRACE(lockstep_case.describe());
   LockstepHooks hooks;
   hooks.run.out_ready = out_ready(lockstep_case);
-  const LockstepRun result = run_lockstep(model(ModelRole::target), model(ModelRole::draft),
+  const LockstepRun result = run_lockstep(shipped_model(ModelRole::target), shipped_model(ModelRole::draft),
                                           rtl_configuration(lockstep_case.hardware), lockstep_case.prompt,
                                           lockstep_case.run, hooks);
   const LockstepSummary& agreement = result.agreement;
@@ -139,7 +134,7 @@ TEST_P(GeneratedCase, RunsInLockstepWithZeroDivergences) {
   if (lockstep_case.hold_edges > 0) {
     // The full FIFO stalled the controller: stall cycles on top of the free-flowing run's,
     // and nothing else changed.
-    const CounterValues free = run_accelerator(model(ModelRole::target), model(ModelRole::draft),
+    const CounterValues free = run_accelerator(shipped_model(ModelRole::target), shipped_model(ModelRole::draft),
                                                lockstep_case.hardware, lockstep_case.prompt, lockstep_case.run)
                                    .counters;
     const CounterValues& held = result.kernel.counters;
@@ -149,8 +144,8 @@ TEST_P(GeneratedCase, RunsInLockstepWithZeroDivergences) {
 
   // The RTL alone, from a plain loop (what the benchmarks time), does the same, edge for edge.
   const AcceleratorRun alone =
-      run_verilated_accelerator(rtl_configuration(lockstep_case.hardware), model(ModelRole::target).shape,
-                                model(ModelRole::draft).shape, lockstep_case.prompt, lockstep_case.run,
+      run_verilated_accelerator(rtl_configuration(lockstep_case.hardware), shipped_model(ModelRole::target).shape,
+                                shipped_model(ModelRole::draft).shape, lockstep_case.prompt, lockstep_case.run,
                                 out_ready(lockstep_case));
   EXPECT_EQ(alone.tokens, expected);
   EXPECT_EQ(alone.counters, result.kernel.counters);
@@ -199,7 +194,7 @@ struct FirstDifference {
 std::optional<FirstDifference> record_first_difference(const models::IntegerModelParameters& kernel_target,
                                                        const RtlConfiguration& rtl, const LockstepCase& lockstep_case,
                                                        std::vector<Divergence>& divergences) {
-  LockstepBench bench(kernel_target, model(ModelRole::draft), rtl, {.on_divergence = OnDivergence::count});
+  LockstepBench bench(kernel_target, shipped_model(ModelRole::draft), rtl, {.on_divergence = OnDivergence::count});
   std::optional<FirstDifference> first;
   // Each falling edge, half a period after the rising edge of cycle c, sees its settled outputs.
   bench.kernel.sim.method("recorder", [&] {
@@ -237,7 +232,7 @@ void expect_caught_where_it_first_shows(const models::IntegerModelParameters& ke
   EXPECT_EQ(counted.front().cycle, first->cycle);
 
   try {
-    run_lockstep(kernel_target, model(ModelRole::draft), rtl, lockstep_case.prompt, lockstep_case.run);
+    run_lockstep(kernel_target, shipped_model(ModelRole::draft), rtl, lockstep_case.prompt, lockstep_case.run);
     ADD_FAILURE() << "expected a DivergenceError at cycle " << first->cycle << " on " << first->rtl_path;
   } catch (const DivergenceError& error) {
     const std::string report = error.what();
@@ -268,7 +263,7 @@ TEST(AcceleratorLockstep, AFaultInjectedInTheRtlIsCaughtWhereItFirstShows) {
   // 0 flipped: it shows when that token reaches the head of the output FIFO.
   RtlConfiguration rtl = rtl_configuration({});
   rtl.extra_plusargs = {"+fault_push=5"};
-  expect_caught_where_it_first_shows(model(ModelRole::target), rtl, fault_case());
+  expect_caught_where_it_first_shows(shipped_model(ModelRole::target), rtl, fault_case());
 }
 
 TEST(AcceleratorLockstep, AFaultInjectedInATrafficCounterIsCaughtWhereItFirstShows) {
@@ -278,17 +273,17 @@ TEST(AcceleratorLockstep, AFaultInjectedInATrafficCounterIsCaughtWhereItFirstSho
   rtl.extra_plusargs = {"+fault_traffic=700"};
   std::vector<Divergence> counted;
   const std::optional<FirstDifference> first =
-      record_first_difference(model(ModelRole::target), rtl, fault_case(), counted);
+      record_first_difference(shipped_model(ModelRole::target), rtl, fault_case(), counted);
   ASSERT_TRUE(first);
   EXPECT_EQ(first->rtl_path, "rtl.offchip_bytes_verify");
   EXPECT_EQ(std::stoull(first->rtl_bits, nullptr, 2), std::stoull(first->kernel_bits, nullptr, 2) + 1);
-  expect_caught_where_it_first_shows(model(ModelRole::target), rtl, fault_case());
+  expect_caught_where_it_first_shows(shipped_model(ModelRole::target), rtl, fault_case());
 }
 
 TEST(AcceleratorLockstep, AFaultInjectedInTheKernelModelIsCaughtWhereItFirstShows) {
   // The kernel model's copy of the target model favours token 1 in every logit; the RTL
   // reads the file. The first target verdict differs, then the counters and tokens.
-  models::IntegerModelParameters favouring = model(ModelRole::target);
+  models::IntegerModelParameters favouring = shipped_model(ModelRole::target);
   favouring.output_bias[1] += 1 << 20;
   expect_caught_where_it_first_shows(favouring, rtl_configuration({}), fault_case());
 }
@@ -298,18 +293,18 @@ TEST(AcceleratorLockstep, AFaultInjectedInTheKernelModelIsCaughtWhereItFirstShow
 TEST(AcceleratorLockstep, AConfigurationBeyondTheRtlBuildIsRefusedBeforeTheModelIsBuilt) {
   const auto refusal = [](const models::IntegerModelParameters& target, const HardwareParameters& hardware) {
     try {
-      LockstepBench bench(target, model(ModelRole::draft), rtl_configuration(hardware));
+      LockstepBench bench(target, shipped_model(ModelRole::draft), rtl_configuration(hardware));
     } catch (const std::invalid_argument& error) {
       return std::string(error.what());
     }
     return std::string("accepted");
   };
-  EXPECT_EQ(refusal(model(ModelRole::target), {.lanes = 66}), "lanes is 66; it must be 1 to 65");
-  EXPECT_EQ(refusal(model(ModelRole::target), {.memory_bytes_per_cycle = 128}),
+  EXPECT_EQ(refusal(shipped_model(ModelRole::target), {.lanes = 66}), "lanes is 66; it must be 1 to 65");
+  EXPECT_EQ(refusal(shipped_model(ModelRole::target), {.memory_bytes_per_cycle = 128}),
             "memory bandwidth (bytes per cycle) is 128; it must be a power of two from 1 to 64");
-  EXPECT_EQ(refusal(model(ModelRole::target), {.memory_latency = 5000}),
+  EXPECT_EQ(refusal(shipped_model(ModelRole::target), {.memory_latency = 5000}),
             "memory latency is 5000 cycles; it must be at most 4096");
-  models::IntegerModelParameters wide = model(ModelRole::target);
+  models::IntegerModelParameters wide = shipped_model(ModelRole::target);
   wide.shape.hidden = 512;
   EXPECT_EQ(refusal(wide, {}),
             "the target model's (" + models::default_model_path(ModelRole::target).string() +

@@ -288,7 +288,7 @@ TEST(Scheduler, EveryEndHookRunsAndTheFirstErrorIsRethrown) {
 }
 
 TEST(Scheduler, TheDestructorReportsAnEndHookErrorInsteadOfTerminating) {
-  testing::internal::CaptureStderr();
+  ::testing::internal::CaptureStderr();
   {
     Simulation sim;
     sim.add_end_hook([](bool) { throw std::runtime_error("cannot close trace.vcd"); });
@@ -298,7 +298,7 @@ TEST(Scheduler, TheDestructorReportsAnEndHookErrorInsteadOfTerminating) {
     sim.run(5_ns);  // not ended: the destructor runs the hook
   }
   // Contains rather than equals: sanitizer builds print their own notes to stderr.
-  const std::string printed = testing::internal::GetCapturedStderr();
+  const std::string printed = ::testing::internal::GetCapturedStderr();
   EXPECT_NE(printed.find("tetra: error while ending the simulation: cannot close trace.vcd\n"), std::string::npos)
       << printed;
 }

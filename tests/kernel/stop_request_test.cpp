@@ -63,5 +63,5 @@ TEST(StopRequestDeathTest, WithoutARunningSimulationASignalEndsTheProcess) {
         std::raise(SIGTERM);
         std::_Exit(0);
       },
-      testing::KilledBySignal(SIGTERM), "");
+      ::testing::KilledBySignal(SIGTERM), "");
 }

@@ -7,6 +7,7 @@
 #include "models/decoder.hpp"
 #include "models/model_file.hpp"
 #include "models/vocabulary.hpp"
+#include "tests/support/shipped_models.hpp"
 
 #include <gtest/gtest.h>
 
@@ -14,6 +15,8 @@
 
 namespace tetra::rtl_test {
 namespace {
+
+using testing::shipped_model;
 
 using models::DecodeMode;
 using models::ModelRole;
@@ -24,21 +27,9 @@ std::filesystem::path work_dir() {
          ::testing::UnitTest::GetInstance()->current_test_info()->name();
 }
 
-const models::IntegerModelParameters& target_parameters() {
-  static const models::IntegerModelParameters parameters =
-      models::load_model(models::default_model_path(ModelRole::target), ModelRole::target);
-  return parameters;
-}
-
-const models::IntegerModelParameters& draft_parameters() {
-  static const models::IntegerModelParameters parameters =
-      models::load_model(models::default_model_path(ModelRole::draft), ModelRole::draft);
-  return parameters;
-}
-
 std::vector<models::Token> reference_tokens(const IcarusCase& icarus_case) {
-  static const models::IntegerModel target(target_parameters());
-  static const models::IntegerModel draft(draft_parameters());
+  static const models::IntegerModel target(shipped_model(ModelRole::target));
+  static const models::IntegerModel draft(shipped_model(ModelRole::draft));
   const accel::RunParameters& run = icarus_case.run;
   return models::decode_speculative(target, draft, icarus_case.prompt,
                                     {run.new_tokens, run.draft_length, run.mode, run.seed})
@@ -46,7 +37,7 @@ std::vector<models::Token> reference_tokens(const IcarusCase& icarus_case) {
 }
 
 accel::AcceleratorRun kernel_model_run(const IcarusCase& icarus_case) {
-  return accel::run_accelerator(target_parameters(), draft_parameters(), icarus_case.hardware,
+  return accel::run_accelerator(shipped_model(ModelRole::target), shipped_model(ModelRole::draft), icarus_case.hardware,
                                 icarus_case.prompt, icarus_case.run);
 }
 
